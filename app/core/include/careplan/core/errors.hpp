@@ -1,0 +1,51 @@
+#pragma once
+// Catalogue of stable error codes: those the service answers in
+// {"error": {"code", "message"}} and those the client makes up for transport
+// failures. Each has a Japanese message that says what to do.
+
+#include <optional>
+#include <string_view>
+
+namespace careplan::core {
+
+namespace error_code {
+// Service (API v1).
+inline constexpr std::string_view unauthorized = "UNAUTHORIZED";
+inline constexpr std::string_view invalid_credentials = "INVALID_CREDENTIALS";
+inline constexpr std::string_view locked_out = "LOCKED_OUT";
+inline constexpr std::string_view renewal_not_open = "RENEWAL_NOT_OPEN";
+inline constexpr std::string_view already_applied = "ALREADY_APPLIED";
+inline constexpr std::string_view validation_failed = "VALIDATION_FAILED";
+inline constexpr std::string_view idempotency_key_reused = "IDEMPOTENCY_KEY_REUSED";
+inline constexpr std::string_view not_found = "NOT_FOUND";
+inline constexpr std::string_view method_not_allowed = "METHOD_NOT_ALLOWED";
+inline constexpr std::string_view payload_too_large = "PAYLOAD_TOO_LARGE";
+inline constexpr std::string_view unsupported_media_type = "UNSUPPORTED_MEDIA_TYPE";
+inline constexpr std::string_view bad_request = "BAD_REQUEST";
+inline constexpr std::string_view internal = "INTERNAL";
+// Client side (no answer, or an answer that cannot be used).
+inline constexpr std::string_view network_unreachable = "NETWORK_UNREACHABLE";
+inline constexpr std::string_view timeout = "TIMEOUT";
+inline constexpr std::string_view tls_error = "TLS_ERROR";
+inline constexpr std::string_view server_error = "SERVER_ERROR";
+inline constexpr std::string_view malformed_response = "MALFORMED_RESPONSE";
+}  // namespace error_code
+
+struct ErrorInfo {
+    std::string_view code;
+    int http_status;          // the status the service answers with; 0 for client-side codes
+    bool retryable;           // trying the same request again later may succeed
+    std::string_view message;  // Japanese
+};
+
+// The entry for a code, or nullopt for a code not in the catalogue.
+std::optional<ErrorInfo> find_error(std::string_view code);
+
+// The Japanese message for a code; an unknown code gets the INTERNAL message.
+std::string_view error_message(std::string_view code);
+
+// Whether a failed request with this HTTP status (0 = no answer) and code is
+// worth retrying as it is: transport failures, timeouts and 5xx.
+bool is_retryable(int http_status, std::string_view code);
+
+}  // namespace careplan::core

@@ -1,0 +1,110 @@
+#pragma once
+// Normalisation and validation of what users type: the login (S01) and the
+// application form (S05). The client and the service run the same code, and
+// the service never trusts the client, so both validate.
+//
+// All text is UTF-8. Normalisers never crash on invalid UTF-8: they replace
+// each invalid byte with U+FFFD, which validation then reports as
+// INVALID_UTF8 — validators should be given the raw input's validity via
+// is_valid_utf8 before normalising (validate_* check the fields they get).
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace careplan::core {
+
+struct FieldError {
+    std::string code;     // stable: see input_error below
+    std::string message;  // Japanese, says what to do
+    friend bool operator==(const FieldError&, const FieldError&) = default;
+};
+
+// Key: the wire field name (user_id, password, applicant_name, applicant_kana,
+// email, email_confirm, phone, office_number, agree_terms, agree_privacy).
+using FieldErrors = std::map<std::string, FieldError>;
+
+// Stable field error codes.
+namespace input_error {
+inline constexpr std::string_view required = "REQUIRED";
+inline constexpr std::string_view too_long = "TOO_LONG";
+inline constexpr std::string_view invalid_format = "INVALID_FORMAT";
+inline constexpr std::string_view invalid_utf8 = "INVALID_UTF8";
+inline constexpr std::string_view mismatch = "MISMATCH";
+inline constexpr std::string_view must_agree = "MUST_AGREE";
+inline constexpr std::string_view not_read = "NOT_READ";  // agreed before the text was shown to its end
+}  // namespace input_error
+
+// Limits (DESIGN.md, API v1).
+inline constexpr std::size_t max_name_chars = 50;       // code points
+inline constexpr std::size_t max_kana_chars = 50;       // code points
+inline constexpr std::size_t max_email_bytes = 254;
+inline constexpr std::size_t max_password_bytes = 128;
+inline constexpr std::size_t office_number_digits = 10;
+
+bool is_valid_utf8(std::string_view text);
+
+// Number of code points of valid UTF-8 text (invalid bytes count one each).
+std::size_t utf8_length(std::string_view text);
+
+// Full-width ASCII (U+FF01..U+FF5E) and the ideographic space (U+3000) to
+// their ASCII forms, other Unicode spaces to ' ', then trims leading and
+// trailing whitespace. Other characters are kept. Invalid bytes become U+FFFD.
+std::string normalize_ascii_field(std::string_view text);
+
+// For フリガナ: hiragana and half-width katakana (with their separate
+// dakuten/handakuten marks combined: ｶﾞ -> ガ, ﾊﾟ -> パ, ｳﾞ -> ヴ) to
+// full-width katakana; any run of spaces (ASCII, full-width) becomes one
+// full-width space; trimmed. Full-width ASCII letters/digits become ASCII
+// (validation then rejects them). Invalid bytes become U+FFFD.
+std::string normalize_kana(std::string_view text);
+
+// normalize_ascii_field, then ASCII letters upper-cased ("ｋｊ０００…" -> "KJ000…").
+std::string normalize_user_id(std::string_view text);
+
+// Trims spaces (ASCII and full-width) at both ends, collapses nothing else;
+// for free text such as the applicant's name.
+std::string trim_spaces(std::string_view text);
+
+struct LoginInput {
+    std::string user_id;
+    std::string password;
+};
+
+// Normalises the ID (normalize_user_id); the password is never altered.
+LoginInput normalize_login(LoginInput input);
+
+// On normalised input. user_id: "KJ" + 8 digits (電子請求受付システムのID);
+// password: 1..128 bytes of valid UTF-8.
+FieldErrors validate_login(const LoginInput& input);
+
+struct ApplicationInput {
+    std::string applicant_name;   // 申請者氏名
+    std::string applicant_kana;   // フリガナ
+    std::string email;            // メールアドレス
+    std::string email_confirm;    // メールアドレス（確認）, client only, not on the wire
+    std::string phone;            // 電話番号
+    std::string office_number;    // 事業所番号
+    std::string terms_version;    // version of the 利用規約 that was shown
+    std::string privacy_version;  // version of the 個人情報取り扱い text that was shown
+    bool agree_terms = false;
+    bool agree_privacy = false;
+    friend bool operator==(const ApplicationInput&, const ApplicationInput&) = default;
+};
+
+// name: trim_spaces; kana: normalize_kana; email, email_confirm, phone,
+// office_number: normalize_ascii_field (e-mail also lower-cases nothing: the
+// local part may be case-sensitive). Full-width hyphen-like characters in the
+// phone number (ー, －, ‐, ―, −) become '-'.
+ApplicationInput normalize_application(ApplicationInput input);
+
+// On normalised input. applicant_name 1..50 code points, no control
+// characters; applicant_kana 1..50 of full-width katakana, ー and the
+// full-width space; email <= 254 bytes, local@domain with a dot in the
+// domain and no spaces; email_confirm equal to email (only when
+// check_email_confirm: the service passes false); phone digits and hyphens
+// with 10 or 11 digits; office_number exactly 10 digits; both agreements
+// true. Every bad field gets one entry.
+FieldErrors validate_application(const ApplicationInput& input, bool check_email_confirm);
+
+}  // namespace careplan::core

@@ -1,0 +1,57 @@
+#pragma once
+// The small runner that owns the window and the frame loop (in the manner of
+// hello_imgui): the application gives callbacks, the runner decides when to
+// draw. It waits for events and draws nothing while idle.
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace careplan::platform {
+
+struct RunnerOptions {
+  std::string title;
+  int width = 1024;
+  int height = 720;
+  int min_width = 800;
+  int min_height = 600;
+  // Render until the picture is stable, write it as PNG, and return.
+  std::optional<std::string> screenshot_path;
+  // Skip OpenGL 3.3 and start with the 2.1 fallback (for testing the fallback).
+  bool force_legacy_gl = false;
+};
+
+struct RunnerCallbacks {
+  // After the ImGui context exists, before the first frame; gets the monitor's
+  // content scale (1.0 on a 96-dpi screen). False stops the run (exit code 4).
+  std::function<bool(float content_scale)> setup;
+  // Builds one frame of ImGui widgets.
+  std::function<void()> draw;
+  // True while the application wants frames without input (an animation, a
+  // spinner); the runner then draws at a modest rate instead of idling.
+  std::function<bool()> wants_animation;
+  // Once a screenshot is taken, its path; or the error.
+  std::function<void(bool ok, const std::string& path)> screenshot_taken;
+};
+
+struct RunInfo {
+  std::string renderer;  // "OpenGL 3.3" or "OpenGL 2.1"
+  double first_frame_seconds = 0;
+};
+
+// Runs until the window is closed (or the screenshot is written). Returns the
+// process exit code: 0 on success, 3 when no usable graphics context exists
+// (the user has then already been told, in Japanese), 4 when setup failed.
+int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo* info = nullptr);
+
+// Thread-safe: wakes the loop so that it draws a frame (results of background
+// work arriving).
+void request_redraw();
+
+// Closes the window from inside a frame (e.g. a UI script that finished).
+void request_close();
+
+// Shows an error to a user who may have started the program by double-click:
+// a message box on Windows, stderr elsewhere.
+void show_fatal_error(const std::string& utf8_message);
+
+}  // namespace careplan::platform

@@ -1,0 +1,161 @@
+#include "careplan/platform/runner.hpp"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <vector>
+
+#include "careplan/platform/png.hpp"
+#include "renderer.hpp"
+
+namespace careplan::platform {
+namespace {
+
+std::atomic<bool> loop_running{false};
+std::atomic<bool> close_requested{false};
+
+// Frames drawn after an input event: ImGui settles hover and focus changes
+// over a couple of frames.
+constexpr int frames_after_input = 3;
+// A screenshot is taken once two consecutive frames are identical (the font
+// atlas fills on demand over the first frames), at the latest after this many.
+constexpr int max_screenshot_frames = 120;
+constexpr double animation_interval_seconds = 1.0 / 30.0;
+
+struct Window {
+  GLFWwindow* handle = nullptr;
+  std::unique_ptr<Renderer> renderer;
+};
+
+// Tries the renderers in order of preference; the first whose context can be
+// made and whose ImGui backends start wins.
+Window open_window(const RunnerOptions& options) {
+  std::vector<std::unique_ptr<Renderer>> candidates;
+  if (!options.force_legacy_gl) candidates.push_back(make_gl3_renderer());
+  candidates.push_back(make_gl2_renderer());
+  for (auto& renderer : candidates) {
+    glfwDefaultWindowHints();
+    renderer->hint_window();
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    GLFWwindow* handle =
+        glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
+    if (!handle) continue;
+    ImGui::CreateContext();
+    if (renderer->init(handle)) return {handle, std::move(renderer)};
+    ImGui::DestroyContext();
+    glfwDestroyWindow(handle);
+  }
+  return {};
+}
+
+bool imgui_has_queued_input() { return ImGui::GetCurrentContext()->InputEventsQueue.Size > 0; }
+
+class ScreenshotTaker {
+ public:
+  ScreenshotTaker(Renderer& renderer, std::string path) : renderer_(renderer), path_(std::move(path)) {}
+
+  // Called after each rendered frame; true once the picture was written.
+  bool after_frame(int width, int height, const RunnerCallbacks& callbacks) {
+    auto pixels = renderer_.read_rgb(width, height);
+    const bool stable = pixels == previous_ && frames_ >= 2;
+    previous_ = std::move(pixels);
+    if (!stable && ++frames_ < max_screenshot_frames) return false;
+    const bool ok = write_png_rgb(path_, width, height, previous_);
+    if (callbacks.screenshot_taken) callbacks.screenshot_taken(ok, path_);
+    return true;
+  }
+
+ private:
+  Renderer& renderer_;
+  std::string path_;
+  std::vector<unsigned char> previous_;
+  int frames_ = 0;
+};
+
+}  // namespace
+
+int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo* info) {
+  const auto started = std::chrono::steady_clock::now();
+  if (!glfwInit()) {
+    show_fatal_error("画面を表示する準備ができませんでした。パソコンを再起動してからもう一度お試しください。"
+                     "解決しない場合はヘルプデスク (0120-584-708) へご連絡ください。");
+    return 3;
+  }
+  Window window = open_window(options);
+  if (!window.handle) {
+    glfwTerminate();
+    show_fatal_error("このパソコンでは画面の描画機能 (OpenGL 2.1 以上) が使えないため、画面を表示できません。"
+                     "グラフィックスドライバーを更新してからもう一度お試しください。"
+                     "解決しない場合はヘルプデスク (0120-584-708) へご連絡ください。");
+    return 3;
+  }
+  glfwSetWindowSizeLimits(window.handle, options.min_width, options.min_height, GLFW_DONT_CARE,
+                          GLFW_DONT_CARE);
+  ImGui::GetIO().IniFilename = nullptr;  // settings live in careplan-client.ini, not imgui.ini
+  float scale_x = 1, scale_y = 1;
+  glfwGetWindowContentScale(window.handle, &scale_x, &scale_y);
+  if (info) info->renderer = window.renderer->name();
+  const bool ready = !callbacks.setup || callbacks.setup(std::max(scale_x, 1.0f));
+
+  std::optional<ScreenshotTaker> screenshot;
+  if (options.screenshot_path) screenshot.emplace(*window.renderer, *options.screenshot_path);
+
+  loop_running = true;
+  close_requested = !ready;
+  int frames_left = frames_after_input;
+  bool first_frame = true;
+  while (!glfwWindowShouldClose(window.handle) && !close_requested) {
+    if (frames_left > 0 || screenshot) {
+      glfwPollEvents();
+    } else {
+      if (callbacks.wants_animation && callbacks.wants_animation())
+        glfwWaitEventsTimeout(animation_interval_seconds);
+      else
+        glfwWaitEvents();
+      frames_left = frames_after_input;
+    }
+    if (glfwGetWindowAttrib(window.handle, GLFW_ICONIFIED)) {
+      frames_left = 0;
+      continue;
+    }
+    window.renderer->new_frame();
+    ImGui::NewFrame();
+    if (callbacks.draw) callbacks.draw();
+    ImGui::Render();
+    int fb_width = 0, fb_height = 0;
+    glfwGetFramebufferSize(window.handle, &fb_width, &fb_height);
+    window.renderer->render(ImGui::GetDrawData(), fb_width, fb_height);
+    if (screenshot && screenshot->after_frame(fb_width, fb_height, callbacks)) break;
+    window.renderer->present();
+    if (first_frame && info)
+      info->first_frame_seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    first_frame = false;
+    // A click whose move, press and release arrive in one batch is handed to
+    // ImGui one event per frame: keep drawing until the queue is drained.
+    frames_left = imgui_has_queued_input() ? std::max(frames_left, 1) : frames_left - 1;
+  }
+  loop_running = false;
+  window.renderer->shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window.handle);
+  glfwTerminate();
+  return ready ? 0 : 4;
+}
+
+void request_redraw() {
+  if (loop_running) glfwPostEmptyEvent();
+}
+
+void request_close() {
+  close_requested = true;
+  request_redraw();
+}
+
+}  // namespace careplan::platform

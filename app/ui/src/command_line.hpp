@@ -1,0 +1,26 @@
+#pragma once
+// The client's command line.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace careplan::ui {
+
+struct CommandLine {
+  bool help = false;
+  bool version = false;
+  bool licenses = false;
+  bool legacy_gl = false;
+  std::optional<std::string> screenshot;
+  std::string error;  // a Japanese message when the arguments are wrong
+};
+
+CommandLine parse_command_line(const std::vector<std::string>& args);
+
+std::string usage_text();
+
+// The arguments as UTF-8 (on Windows from the UTF-16 command line, whatever
+// the code page).
+std::vector<std::string> utf8_arguments(int argc, char** argv);
+
+}  // namespace careplan::ui

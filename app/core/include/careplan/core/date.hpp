@@ -61,7 +61,4 @@ Date add_days(Date date, int days);
 // 2028-02-29.
 Date one_year_period_end(Date valid_from);
 
-// The first day of the month `months` months after the month of `date`.
-std::chrono::year_month add_months(std::chrono::year_month month, int months);
-
 }  // namespace careplan::core

@@ -3,10 +3,9 @@
 // application form (S05). The client and the service run the same code, and
 // the service never trusts the client, so both validate.
 //
-// All text is UTF-8. Normalisers never crash on invalid UTF-8: they replace
-// each invalid byte with U+FFFD, which validation then reports as
-// INVALID_UTF8 — validators should be given the raw input's validity via
-// is_valid_utf8 before normalising (validate_* check the fields they get).
+// All text is UTF-8. Normalisers never crash on invalid UTF-8: they copy
+// invalid bytes through unchanged, so that validation (which checks every
+// field with is_valid_utf8 first) reports INVALID_UTF8 for that field.
 
 #include <map>
 #include <string>
@@ -49,14 +48,14 @@ std::size_t utf8_length(std::string_view text);
 
 // Full-width ASCII (U+FF01..U+FF5E) and the ideographic space (U+3000) to
 // their ASCII forms, other Unicode spaces to ' ', then trims leading and
-// trailing whitespace. Other characters are kept. Invalid bytes become U+FFFD.
+// trailing whitespace. Other characters are kept; invalid bytes are copied through.
 std::string normalize_ascii_field(std::string_view text);
 
 // For フリガナ: hiragana and half-width katakana (with their separate
 // dakuten/handakuten marks combined: ｶﾞ -> ガ, ﾊﾟ -> パ, ｳﾞ -> ヴ) to
 // full-width katakana; any run of spaces (ASCII, full-width) becomes one
 // full-width space; trimmed. Full-width ASCII letters/digits become ASCII
-// (validation then rejects them). Invalid bytes become U+FFFD.
+// (validation then rejects them). Invalid bytes are copied through.
 std::string normalize_kana(std::string_view text);
 
 // normalize_ascii_field, then ASCII letters upper-cased ("ｋｊ０００…" -> "KJ000…").
@@ -93,8 +92,8 @@ struct ApplicationInput {
 };
 
 // name: trim_spaces; kana: normalize_kana; email, email_confirm, phone,
-// office_number: normalize_ascii_field (e-mail also lower-cases nothing: the
-// local part may be case-sensitive). Full-width hyphen-like characters in the
+// office_number: normalize_ascii_field (e-mail keeps its case: the local
+// part may be case-sensitive). Full-width hyphen-like characters in the
 // phone number (ー, －, ‐, ―, −) become '-'.
 ApplicationInput normalize_application(ApplicationInput input);
 

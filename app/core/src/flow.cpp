@@ -1,0 +1,409 @@
+#include "careplan/core/flow.hpp"
+
+#include <array>
+
+#include "careplan/core/errors.hpp"
+#include "careplan/core/version.hpp"
+
+namespace careplan::core {
+
+namespace {
+
+struct ScreenInfo {
+    Screen screen;
+    std::string_view code;
+    std::string_view title;
+    std::string_view step;  // the manual's 手順
+    std::optional<Screen> tab;
+};
+
+// In the order of the Screen enumerators.
+constexpr std::array<ScreenInfo, 10> screens{{
+    {Screen::login, "S01", "ログイン", "手順1", std::nullopt},
+    {Screen::license, "S03", "ライセンス", "手順4", Screen::license},
+    {Screen::apply, "S04", "利用申請/更新", "手順2", Screen::apply},
+    {Screen::application_form, "S05", "申請情報入力", "手順3", Screen::apply},
+    {Screen::confirm, "S06", "申請内容確認", "手順3", Screen::apply},
+    {Screen::complete, "S07", "申請完了", "手順4", Screen::apply},
+    {Screen::env_check, "S08", "環境チェック", "", Screen::env_check},
+    {Screen::faq, "S09", "よくある質問", "", Screen::faq},
+    {Screen::contact, "S10", "お問い合わせ", "", Screen::contact},
+    {Screen::version_notice, "S11", "バージョンアップのお知らせ", "", std::nullopt},
+}};
+
+const ScreenInfo& info(Screen screen) { return screens[static_cast<std::size_t>(screen)]; }
+
+// Used when a 429 carries no Retry-After.
+constexpr std::chrono::seconds default_lockout{300};
+
+// Screens that show the office's own data and need a session.
+bool needs_session(Screen screen) {
+    return screen != Screen::login && screen != Screen::env_check && screen != Screen::faq &&
+           screen != Screen::contact && screen != Screen::version_notice;
+}
+
+Message info_message(std::string_view code, std::string text) {
+    return {Message::Kind::info, std::string{code}, std::move(text), false};
+}
+
+Message error_banner(const ApiError& error, bool retryable) {
+    std::string text = error.message.empty() ? std::string{error_message(error.code)} : error.message;
+    return {Message::Kind::error, error.code, std::move(text), retryable};
+}
+
+// "12:05" in JST.
+std::string jst_clock_text(std::chrono::system_clock::time_point instant) {
+    const JstDateTime local = jst_date_time(instant);
+    const std::string minute = std::to_string(local.minute);
+    return std::to_string(local.hour) + ":" + (local.minute < 10 ? "0" : "") + minute;
+}
+
+Message lockout_message(std::chrono::seconds wait, std::chrono::system_clock::time_point until) {
+    const auto minutes = (wait.count() + 59) / 60;
+    return {Message::Kind::error, std::string{error_code::locked_out},
+            "ログインに続けて失敗したため、このユーザIDは一時的にロックされています。約" + std::to_string(minutes) +
+                "分後（" + jst_clock_text(until) + "以降）にもう一度お試しください。",
+            false};
+}
+
+// The state after logging out or losing the session: S01, nothing of the
+// office kept, but the PC's own findings (env check) and a running lock-out stay.
+State logged_out(const State& state) {
+    State out = initial_state(state.now);
+    out.login_user_id = state.login_user_id;
+    out.locked_until = state.locked_until;
+    out.env_check_running = state.env_check_running;
+    out.env_report = state.env_report;
+    out.installed_client_version = state.installed_client_version;
+    return out;
+}
+
+// Applies one event; collects the effects.
+struct Update {
+    State s;
+    std::vector<Effect> effects;
+
+    // ---- requests and busy flags ---------------------------------------
+
+    std::optional<Effect> request_effect(Request request) const {
+        if (!s.session) return std::nullopt;
+        const std::string& token = s.session->token;
+        switch (request) {
+            case Request::license: return effect::FetchLicense{token};
+            case Request::terms: return effect::FetchTerms{token};
+            case Request::notices: return effect::FetchNotices{token};
+            case Request::application:
+                if (!s.submission) return std::nullopt;
+                return effect::SubmitApplication{token, s.submission->idempotency_key, s.submission->body};
+            case Request::login:   // the password is never kept in the state
+            case Request::logout:  // fire and forget
+                return std::nullopt;
+        }
+        return std::nullopt;
+    }
+
+    void send(Request request, Effect effect) {
+        if (!s.in_flight.insert(request).second) return;  // already busy: no second request
+        effects.push_back(std::move(effect));
+    }
+
+    void start(Request request) {
+        if (auto effect = request_effect(request)) send(request, std::move(*effect));
+    }
+
+    // A result counts only for a request in flight (not one from before a logout).
+    bool finish(Request request) { return s.in_flight.erase(request) > 0; }
+
+    void go(Screen screen) {
+        s.screen = screen;
+        s.message.reset();
+        s.retry.reset();
+    }
+
+    // ---- user actions --------------------------------------------------
+
+    void operator()(const event::SubmitLogin& e) {
+        if (s.screen != Screen::login || is_busy(s, Request::login)) return;
+        if (login_locked(s)) return;  // the lock-out message stays; the button is disabled anyway
+        const LoginInput input = normalize_login({e.user_id, e.password});
+        s.login_user_id = input.user_id;
+        s.login_errors = validate_login(input);
+        s.message.reset();
+        if (s.login_errors.empty()) send(Request::login, effect::Login{input.user_id, input.password});
+    }
+
+    void operator()(const event::Logout&) {
+        if (!s.session) return;
+        effects.push_back(effect::Logout{s.session->token});
+        s = logged_out(s);
+        s.message = info_message("LOGGED_OUT", "ログアウトしました。");
+    }
+
+    void operator()(const event::SelectTab& e) {
+        if (tab_of(e.tab) != e.tab || (needs_session(e.tab) && !s.session)) return;
+        go(e.tab);
+        if ((e.tab == Screen::license || e.tab == Screen::apply) && !s.license) start(Request::license);
+    }
+
+    void operator()(const event::OpenVersionNotice&) { go(Screen::version_notice); }
+
+    void operator()(const event::StartApplication&) {
+        if (s.screen != Screen::apply || !can_start_application(s)) return;
+        go(Screen::application_form);
+        if (s.form.office_number.empty()) s.form.office_number = s.session->user.office_number;
+        if (!s.terms) start(Request::terms);
+    }
+
+    void operator()(const event::DocumentReadToEnd& e) {
+        if (!s.terms) return;  // nothing was shown yet
+        (e.document == Document::terms ? s.terms_read : s.privacy_read) = true;
+    }
+
+    void operator()(const event::ReviewApplication& e) {
+        if (s.screen != Screen::application_form) return;
+        ApplicationInput form = normalize_application(e.input);
+        if (s.terms) {
+            form.terms_version = s.terms->terms.version;
+            form.privacy_version = s.terms->privacy.version;
+        }
+        FieldErrors errors = validate_application(form, true);
+        flag_unread(errors, "agree_terms", form.agree_terms, s.terms_read, "利用規約");
+        flag_unread(errors, "agree_privacy", form.agree_privacy, s.privacy_read, "個人情報の取り扱い");
+        s.form = std::move(form);
+        s.form_errors = std::move(errors);
+        if (s.form_errors.empty()) go(Screen::confirm);
+    }
+
+    // A tick in a checkbox whose text was never shown to its end does not count.
+    static void flag_unread(FieldErrors& errors, std::string_view field, bool agreed, bool read,
+                            std::string_view document) {
+        if (!agreed || read) return;
+        errors[std::string{field}] = {std::string{input_error::not_read},
+                                      std::string{document} + "を最後まで表示してから、同意のチェックを入れてください。"};
+    }
+
+    void operator()(const event::ConfirmApplication& e) {
+        if (s.screen != Screen::confirm || !s.session || is_busy(s, Request::application)) return;
+        // The same body keeps its key, so a retry after a lost answer is not a second application.
+        if (!s.submission || s.submission->body != s.form) s.submission = Submission{e.idempotency_key, s.form};
+        s.message.reset();
+        s.retry.reset();
+        start(Request::application);
+    }
+
+    void operator()(const event::Back&) {
+        switch (s.screen) {
+            case Screen::confirm: go(Screen::application_form); break;
+            case Screen::application_form: go(Screen::apply); break;
+            case Screen::complete: go(Screen::license); break;
+            case Screen::version_notice:
+            case Screen::env_check:
+            case Screen::faq:
+            case Screen::contact:
+                if (!s.session) go(Screen::login);
+                else if (s.screen == Screen::version_notice) go(Screen::license);
+                break;
+            case Screen::login:
+            case Screen::license:
+            case Screen::apply:
+                break;  // top level: nothing behind it
+        }
+    }
+
+    void operator()(const event::Retry&) {
+        if (!s.retry) return;
+        const Request request = *s.retry;
+        s.retry.reset();
+        s.message.reset();
+        start(request);
+    }
+
+    void operator()(const event::DismissMessage&) {
+        s.message.reset();
+        s.retry.reset();
+    }
+
+    void operator()(const event::RunEnvCheck&) {
+        if (s.env_check_running) return;
+        s.env_check_running = true;
+        effects.push_back(effect::RunEnvCheck{});
+    }
+
+    void operator()(const event::CopyText& e) {
+        effects.push_back(effect::CopyToClipboard{e.text});
+        s.message = info_message("COPIED", "クリップボードにコピーしました。");
+    }
+
+    void operator()(const event::SaveText& e) { effects.push_back(effect::SaveFile{e.path, e.content}); }
+
+    void operator()(const event::Tick& e) {
+        s.now = e.now;
+        if (s.locked_until && s.now >= *s.locked_until) {
+            s.locked_until.reset();
+            if (s.message && s.message->code == error_code::locked_out) s.message.reset();
+        }
+    }
+
+    // ---- results -------------------------------------------------------
+
+    void operator()(const event::LoginSucceeded& e) {
+        if (!finish(Request::login)) return;
+        s.session = e.session;
+        s.login_errors.clear();
+        go(Screen::license);
+        start(Request::license);
+        start(Request::notices);
+    }
+
+    void operator()(const event::LicenseLoaded& e) {
+        if (finish(Request::license)) s.license = e.license;
+    }
+
+    void operator()(const event::TermsLoaded& e) {
+        if (!finish(Request::terms)) return;
+        if (s.terms != e.terms) s.terms_read = s.privacy_read = false;  // new texts must be read again
+        s.terms = e.terms;
+    }
+
+    void operator()(const event::NoticesLoaded& e) {
+        if (finish(Request::notices)) s.notice = e.notice;
+    }
+
+    void operator()(const event::ApplicationAccepted& e) {
+        if (!finish(Request::application)) return;
+        s.accepted = e.result;
+        s.submission.reset();
+        s.form = ApplicationInput{};
+        s.form_errors.clear();
+        s.terms_read = s.privacy_read = false;
+        mark_pending(e.result);
+        go(Screen::complete);
+        start(Request::license);  // the service's view of the license is authoritative
+    }
+
+    // Shows 事前申請受付済み at once, before the refreshed license arrives.
+    void mark_pending(std::optional<ApplicationResult> application) {
+        if (!s.license) return;
+        s.license->status = LicenseStatus::renewal_pending;
+        s.license->renewal.eligible = false;
+        if (application) s.license->renewal.application = std::move(application);
+    }
+
+    void operator()(const event::RequestFailed& e) {
+        if (!finish(e.request)) return;
+        fail(e.request, e.error);
+    }
+
+    void operator()(const event::EnvCheckFinished& e) {
+        s.env_check_running = false;
+        s.env_report = e.report_text;
+        if (e.installed_client_version) s.installed_client_version = e.installed_client_version;
+    }
+
+    void operator()(const event::FileSaved& e) {
+        s.message = e.ok ? info_message("SAVED", "保存しました: " + e.path)
+                         : Message{Message::Kind::error, "SAVE_FAILED",
+                                   "保存できませんでした（" + e.error + "）。保存先を変えてもう一度お試しください。", false};
+    }
+
+    // ---- error mapping -------------------------------------------------
+
+    void fail(Request request, const ApiError& error) {
+        if (error.http_status == 401 && request != Request::login) {
+            s = logged_out(s);
+            s.message = error_banner({401, std::string{error_code::unauthorized}, {}, {}, {}}, false);
+            return;
+        }
+        if (error.http_status == 429) {
+            const std::chrono::seconds wait{error.retry_after_seconds.value_or(default_lockout.count())};
+            s.locked_until = s.now + wait;
+            go(Screen::login);
+            s.message = lockout_message(wait, *s.locked_until);
+            return;
+        }
+        if (request == Request::notices) return;  // the notice is optional: no banner for it
+        if (request == Request::application && fail_application(error)) return;
+        // A failed login is retried by pressing ログイン again (the password is not kept).
+        const bool retryable = request != Request::login && is_retryable(error.http_status, error.code);
+        s.message = error_banner(error, retryable);
+        if (retryable) s.retry = request;
+    }
+
+    // The application's own answers; false when the generic mapping applies.
+    bool fail_application(const ApiError& error) {
+        if (error.http_status == 409 && error.code == error_code::already_applied) {
+            s.submission.reset();
+            mark_pending(std::nullopt);
+            go(Screen::license);
+            s.message = info_message(error.code, error_banner(error, false).text);
+            start(Request::license);
+            return true;
+        }
+        if (error.http_status == 409) {  // RENEWAL_NOT_OPEN
+            s.submission.reset();
+            if (s.license) {
+                s.license->renewal.eligible = false;
+                s.license->renewal.reason = error_banner(error, false).text;
+            }
+            go(Screen::apply);
+            s.message = error_banner(error, false);
+            start(Request::license);
+            return true;
+        }
+        if (error.http_status == 422) {
+            s.submission.reset();  // the body changes (VALIDATION_FAILED) or needs a new key (IDEMPOTENCY_KEY_REUSED)
+            if (error.code == error_code::validation_failed) {
+                s.form_errors = error.fields;
+                go(Screen::application_form);
+            }
+            s.message = error_banner(error, false);
+            return true;
+        }
+        return false;
+    }
+};
+
+}  // namespace
+
+std::string_view screen_code(Screen screen) { return info(screen).code; }
+std::string_view screen_title(Screen screen) { return info(screen).title; }
+std::string_view manual_step(Screen screen) { return info(screen).step; }
+std::optional<Screen> tab_of(Screen screen) { return info(screen).tab; }
+
+State initial_state(std::chrono::system_clock::time_point now) {
+    State state;
+    state.now = now;
+    return state;
+}
+
+Transition next(const State& state, const Event& event) {
+    Update update{state, {}};
+    std::visit(update, event);
+    return {std::move(update.s), std::move(update.effects)};
+}
+
+bool is_busy(const State& state, Request request) { return state.in_flight.contains(request); }
+
+bool login_locked(const State& state) { return state.locked_until && state.now < *state.locked_until; }
+
+bool can_start_application(const State& state) {
+    return state.session && state.license && state.license->renewal.eligible && !state.license->renewal.application;
+}
+
+bool agreement_enabled(const State& state, Document document) {
+    return state.terms && (document == Document::terms ? state.terms_read : state.privacy_read);
+}
+
+bool version_notice_due(const State& state) {
+    if (!state.installed_client_version) return false;
+    const std::string_view latest = state.notice ? std::string_view{state.notice->latest_client_version}
+                                                 : latest_client_version;
+    return compare_versions(*state.installed_client_version, latest) < 0;
+}
+
+std::optional<ApplicationOutcome> review_outcome(const State& state) {
+    if (!state.license) return std::nullopt;
+    return application_outcome(state.license->valid_until, state.license->today);
+}
+
+}  // namespace careplan::core

@@ -1,0 +1,109 @@
+#include "careplan/core/license.hpp"
+
+#include <array>
+
+#include "careplan/core/holidays.hpp"
+
+namespace careplan::core {
+
+namespace {
+
+struct StatusText {
+    LicenseStatus status;
+    std::string_view code;
+    std::string_view label;
+};
+
+constexpr std::array<StatusText, 4> status_texts{{
+    {LicenseStatus::active, "active", "有効"},
+    {LicenseStatus::renewal_open, "renewal_open", "更新受付中"},
+    {LicenseStatus::renewal_pending, "renewal_pending", "事前申請受付済み"},
+    {LicenseStatus::expired, "expired", "期限切れ"},
+}};
+
+const StatusText& status_text(LicenseStatus status) {
+    return status_texts[static_cast<std::size_t>(status)];
+}
+
+std::string year_month_text(std::chrono::year_month ym) {
+    Date first{ym.year(), ym.month(), std::chrono::day{1}};
+    return format_iso(first).substr(0, 7);
+}
+
+}  // namespace
+
+int days_remaining(Date valid_until, Date today) { return days_between(today, valid_until); }
+
+std::string_view status_code(LicenseStatus status) { return status_text(status).code; }
+
+std::string_view status_label(LicenseStatus status) { return status_text(status).label; }
+
+std::optional<LicenseStatus> parse_status_code(std::string_view code) {
+    for (const StatusText& text : status_texts) {
+        if (text.code == code) return text.status;
+    }
+    return std::nullopt;
+}
+
+LicenseStatus license_status(Date valid_until, Date today, bool has_accepted_application) {
+    if (has_accepted_application) return LicenseStatus::renewal_pending;
+    const int remaining = days_remaining(valid_until, today);
+    if (remaining < 0) return LicenseStatus::expired;
+    if (remaining <= renewal_window_days) return LicenseStatus::renewal_open;
+    return LicenseStatus::active;
+}
+
+Renewal renewal_eligibility(Date valid_until, Date today, bool has_accepted_application) {
+    if (has_accepted_application) {
+        return {false, std::nullopt, std::string{reason_already_applied},
+                "この有効期間の利用申請はすでに受け付けています（事前申請受付済み）。取消やキャンセルはできません。"};
+    }
+    if (days_remaining(valid_until, today) > renewal_window_days) {
+        const Date opens_on = add_days(valid_until, -renewal_window_days);
+        return {false, opens_on, std::string{reason_renewal_not_open},
+                "更新の申請は有効期限の60日前から受け付けます。" + format_japanese(opens_on) +
+                    "以降にもう一度お手続きください。"};
+    }
+    return {true, std::nullopt, {}, {}};
+}
+
+std::string_view kind_code(ApplicationKind kind) {
+    return kind == ApplicationKind::renewal ? "renewal" : "new";
+}
+
+std::optional<ApplicationKind> parse_kind_code(std::string_view code) {
+    if (code == "renewal") return ApplicationKind::renewal;
+    if (code == "new") return ApplicationKind::new_application;
+    return std::nullopt;
+}
+
+std::string_view kind_label(ApplicationKind kind) {
+    return kind == ApplicationKind::renewal ? "更新" : "新規利用申請";
+}
+
+ApplicationKind application_kind(Date valid_until, Date today) {
+    return days_remaining(valid_until, today) < 0 ? ApplicationKind::new_application : ApplicationKind::renewal;
+}
+
+Date notify_by(Date accepted_on) { return add_business_days(accepted_on, notify_business_days); }
+
+Period next_period(Date current_valid_until, Date today) {
+    const Date valid_from = application_kind(current_valid_until, today) == ApplicationKind::renewal
+                                ? add_days(current_valid_until, 1)
+                                : notify_by(today);
+    return {valid_from, one_year_period_end(valid_from)};
+}
+
+std::vector<std::string> fee_months(Date period_start) {
+    // FAQ A4: 新たなライセンス有効月の翌月（もしくは翌々月）.
+    const std::chrono::year_month first_month{period_start.year(), period_start.month()};
+    return {year_month_text(first_month + std::chrono::months{1}),
+            year_month_text(first_month + std::chrono::months{2})};
+}
+
+ApplicationOutcome application_outcome(Date current_valid_until, Date today) {
+    const Period period = next_period(current_valid_until, today);
+    return {application_kind(current_valid_until, today), period, notify_by(today), fee_months(period.valid_from)};
+}
+
+}  // namespace careplan::core

@@ -1,0 +1,68 @@
+#include "careplan/core/version.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace careplan::core {
+
+namespace {
+
+std::string_view trim_ascii_spaces(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return {};
+    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+}
+
+bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
+    return text.size() >= prefix.size() &&
+           std::equal(prefix.begin(), prefix.end(), text.begin(),
+                      [](char p, char t) { return p == (t >= 'A' && t <= 'Z' ? t - 'A' + 'a' : t); });
+}
+
+// Drops "ver" / "v" (any case) and spaces after it.
+std::string_view without_prefix(std::string_view text) {
+    for (std::string_view prefix : {std::string_view{"ver"}, std::string_view{"v"}}) {
+        if (starts_with_ignoring_case(text, prefix)) return trim_ascii_spaces(text.substr(prefix.size()));
+    }
+    return text;
+}
+
+int compare_components(const std::vector<int>& a, const std::vector<int>& b) {
+    const std::size_t count = std::max(a.size(), b.size());
+    for (std::size_t i = 0; i < count; ++i) {
+        const int left = i < a.size() ? a[i] : 0;
+        const int right = i < b.size() ? b[i] : 0;
+        if (left != right) return left < right ? -1 : 1;
+    }
+    return 0;
+}
+
+}  // namespace
+
+std::optional<std::vector<int>> parse_version(std::string_view text) {
+    std::string_view rest = without_prefix(trim_ascii_spaces(text));
+    std::vector<int> components;
+    while (true) {
+        const auto dot = rest.find('.');
+        const std::string_view part = rest.substr(0, dot);
+        int value = 0;
+        const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), value);
+        if (part.empty() || ec != std::errc{} || end != part.data() + part.size()) return std::nullopt;
+        components.push_back(value);
+        if (dot == std::string_view::npos) return components;
+        rest.remove_prefix(dot + 1);
+    }
+}
+
+int compare_versions(std::string_view a, std::string_view b) {
+    const auto left = parse_version(a);
+    const auto right = parse_version(b);
+    if (!left || !right) return static_cast<int>(left.has_value()) - static_cast<int>(right.has_value());
+    return compare_components(*left, *right);
+}
+
+bool client_update_needed(std::string_view installed) {
+    return compare_versions(installed, latest_client_version) < 0;
+}
+
+}  // namespace careplan::core

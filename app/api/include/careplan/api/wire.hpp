@@ -1,0 +1,69 @@
+#pragma once
+// The wire contract of API v1: JSON <-> the plain structs of careplan/core/model.hpp.
+//
+// One reader serves both sides: the service parses request bodies with it
+// (a wrong JSON type is a 400) and the client parses answers with it (a wrong
+// type is MALFORMED_RESPONSE). Missing or null strings read as "" and missing
+// booleans as false, so that the service reports them as per-field 422s
+// rather than as a malformed body.
+
+#include <stdexcept>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "careplan/core/input.hpp"
+#include "careplan/core/model.hpp"
+
+namespace careplan::api {
+
+using nlohmann::json;
+
+// A body that is not an object, or a field of the wrong JSON type.
+class WireError : public std::runtime_error {
+public:
+    explicit WireError(std::string field);
+    // The offending field ("" for the body itself).
+    const std::string& field() const noexcept { return field_; }
+
+private:
+    std::string field_;
+};
+
+// GET /api/v1/health: {status, time}; time is RFC 3339 in JST.
+struct Health {
+    std::string status;
+    std::string time;
+    friend bool operator==(const Health&, const Health&) = default;
+};
+
+json to_wire(const core::LoginInput& login);
+// POST /api/v1/applications body: ApplicationInput without email_confirm.
+json to_wire(const core::ApplicationInput& application);
+json to_wire(const core::User& user);
+json to_wire(const core::Session& session);
+json to_wire(const core::ApplicationResult& result);
+json to_wire(const core::License& license);
+json to_wire(const core::Terms& terms);
+json to_wire(const core::Notice& notice);
+json to_wire(const Health& health);
+// {"error": {"code", "message", "fields"?}}; fields only when there are any.
+json to_wire(const core::ApiError& error);
+
+// Throws WireError (or nothing): see the comment at the top.
+template <class T>
+T from_wire(const json& body);
+
+template <> core::LoginInput from_wire(const json& body);
+template <> core::ApplicationInput from_wire(const json& body);
+template <> core::User from_wire(const json& body);
+template <> core::Session from_wire(const json& body);
+template <> core::ApplicationResult from_wire(const json& body);
+template <> core::License from_wire(const json& body);
+template <> core::Terms from_wire(const json& body);
+template <> core::Notice from_wire(const json& body);
+template <> Health from_wire(const json& body);
+// http_status and retry_after_seconds are not in the body; the caller sets them.
+template <> core::ApiError from_wire(const json& body);
+
+}  // namespace careplan::api

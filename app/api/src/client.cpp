@@ -1,0 +1,184 @@
+#include "careplan/api/client.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+#include <httplib.h>
+
+#include "careplan/core/errors.hpp"
+
+namespace careplan::api {
+namespace {
+
+namespace code = core::error_code;
+
+core::ApiError client_error(std::string_view error_code, int http_status = 0) {
+    core::ApiError error;
+    error.http_status = http_status;
+    error.code = std::string(error_code);
+    error.message = std::string(core::error_message(error_code));
+    return error;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+        return std::tolower(static_cast<unsigned char>(x)) ==
+               std::tolower(static_cast<unsigned char>(y));
+    });
+}
+
+// A read that fails once the read timeout has run out is a timeout; one that
+// fails earlier is a dropped connection.
+core::ApiError transport_error(httplib::Error error, std::chrono::steady_clock::duration elapsed,
+                               std::chrono::milliseconds read_timeout) {
+    switch (error) {
+    case httplib::Error::ConnectionTimeout:
+    case httplib::Error::Timeout:
+        return client_error(code::timeout);
+    case httplib::Error::Read:
+    case httplib::Error::Write:
+        return client_error(elapsed + std::chrono::milliseconds(100) >= read_timeout
+                                ? code::timeout
+                                : code::network_unreachable);
+    case httplib::Error::SSLConnection:
+    case httplib::Error::SSLLoadingCerts:
+    case httplib::Error::SSLServerVerification:
+    case httplib::Error::SSLServerHostnameVerification:
+        return client_error(code::tls_error);
+    default:
+        return client_error(code::network_unreachable);
+    }
+}
+
+std::optional<int> parse_retry_after(const std::string& value) {
+    int seconds = 0;
+    auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
+    if (ec != std::errc() || end != value.data() + value.size() || seconds < 0) {
+        return std::nullopt;
+    }
+    return seconds;
+}
+
+// The service's error JSON, or MALFORMED_RESPONSE when it is not one.
+core::ApiError error_answer(const RawResponse& raw) {
+    if (raw.status >= 500) return client_error(code::server_error, raw.status);
+    try {
+        core::ApiError error = from_wire<core::ApiError>(json::parse(raw.body));
+        error.http_status = raw.status;
+        error.retry_after_seconds = parse_retry_after(raw.header("Retry-After"));
+        return error;
+    } catch (const std::exception&) {
+        return client_error(code::malformed_response, raw.status);
+    }
+}
+
+}  // namespace
+
+std::string RawResponse::header(std::string_view name) const {
+    for (const auto& [key, value] : headers) {
+        if (iequals(key, name)) return value;
+    }
+    return {};
+}
+
+struct Client::Impl {
+    explicit Impl(const ClientOptions& options) : http(options.base_url) {
+        http.set_connection_timeout(std::chrono::duration_cast<std::chrono::microseconds>(
+            options.connect_timeout));
+        http.set_read_timeout(options.read_timeout);
+        http.set_write_timeout(options.read_timeout);
+        http.set_keep_alive(true);
+#ifdef CPPHTTPLIB_SSL_ENABLED
+        if (!options.ca_cert_path.empty()) http.set_ca_cert_path(options.ca_cert_path);
+#endif
+    }
+    httplib::Client http;
+};
+
+Client::Client(ClientOptions options)
+    : impl_(std::make_unique<Impl>(options)), options_(std::move(options)) {}
+
+Client::~Client() = default;
+
+void Client::set_token(std::string token) { token_ = std::move(token); }
+
+Result<RawResponse> Client::send(std::string_view method, std::string_view path,
+                                 std::string_view body, std::string_view content_type,
+                                 const std::multimap<std::string, std::string>& headers) {
+    httplib::Request request;
+    request.method = std::string(method);
+    request.path = std::string(path);
+    for (const auto& [name, value] : headers) request.set_header(name, value);
+    if (!token_.empty()) request.set_header("Authorization", "Bearer " + token_);
+    if (!content_type.empty()) request.set_header("Content-Type", std::string(content_type));
+    request.body = std::string(body);
+
+    auto started = std::chrono::steady_clock::now();
+    httplib::Result result = impl_->http.send(request);
+    if (!result) {
+        return transport_error(result.error(), std::chrono::steady_clock::now() - started,
+                               options_.read_timeout);
+    }
+    RawResponse raw;
+    raw.status = result->status;
+    raw.body = std::move(result->body);
+    raw.headers.insert(result->headers.begin(), result->headers.end());
+    return raw;
+}
+
+template <class T>
+Result<T> Client::call(std::string_view method, std::string_view path, int expected_status,
+                       const json* body, const std::multimap<std::string, std::string>& headers) {
+    auto sent = body != nullptr ? send(method, path, body->dump(), "application/json", headers)
+                                : send(method, path, {}, {}, headers);
+    if (!sent) return sent.error();
+    const RawResponse& raw = sent.value();
+    if (raw.status != expected_status) {
+        if (raw.status >= 400) return error_answer(raw);
+        return client_error(code::malformed_response, raw.status);
+    }
+    if constexpr (std::is_same_v<T, NoContent>) {
+        return NoContent{};
+    } else {
+        try {
+            return from_wire<T>(json::parse(raw.body));
+        } catch (const std::exception&) {
+            return client_error(code::malformed_response, raw.status);
+        }
+    }
+}
+
+Result<core::Session> Client::login(const core::LoginInput& input) {
+    json body = to_wire(input);
+    auto session = call<core::Session>("POST", "/api/v1/sessions", 201, &body);
+    if (session) token_ = session.value().token;
+    return session;
+}
+
+Result<NoContent> Client::logout() {
+    auto done = call<NoContent>("DELETE", "/api/v1/sessions/current", 204);
+    if (done) token_.clear();
+    return done;
+}
+
+Result<core::License> Client::license() {
+    return call<core::License>("GET", "/api/v1/license", 200);
+}
+
+Result<core::Terms> Client::terms() { return call<core::Terms>("GET", "/api/v1/terms", 200); }
+
+Result<core::ApplicationResult> Client::apply(const core::ApplicationInput& input,
+                                              std::string_view idempotency_key) {
+    json body = to_wire(input);
+    return call<core::ApplicationResult>("POST", "/api/v1/applications", 201, &body,
+                                         {{"Idempotency-Key", std::string(idempotency_key)}});
+}
+
+Result<core::Notice> Client::notices() {
+    return call<core::Notice>("GET", "/api/v1/notices", 200);
+}
+
+Result<Health> Client::health() { return call<Health>("GET", "/api/v1/health", 200); }
+
+}  // namespace careplan::api

@@ -1,0 +1,108 @@
+#pragma once
+// careplan-service as a library: the license service of API v1 over HTTP(S),
+// started in the background on a host and port. The executable
+// (app/service/main.cpp) wraps it with a command line and signals; the
+// client embeds it as its demo service (in memory, loopback, demo offices).
+//
+//     careplan::service::ServiceOptions options;   // ":memory:", demo offices
+//     options.seed_demo = true;
+//     careplan::service::Service service(options);
+//     service.start("127.0.0.1", 0);                // 0: any free port
+//     api::Client client({service.base_url()});
+//     ...
+//     service.stop();                                // finishes requests in flight
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "careplan/core/date.hpp"
+
+namespace careplan::service {
+
+class Store;
+
+// One line of the request log. Nothing secret: no body, no query, no token,
+// the user ID masked.
+struct RequestLogEntry {
+    std::string time;         // RFC 3339, JST
+    std::string remote_addr;
+    std::string method;
+    std::string path;         // without the query string
+    std::string route;        // the API route that answered ("" for 404s and parser errors)
+    int status = 0;
+    double duration_ms = -1;  // -1 when the request never reached a route
+    std::string masked_user;  // "KJ******01" or ""
+};
+
+// "2026-11-25T09:30:00+09:00 127.0.0.1 POST /api/v1/sessions 201 12.3ms user=KJ******01"
+std::string format_log_line(const RequestLogEntry& entry);
+
+struct ServiceOptions {
+    std::string db_path = ":memory:";
+    std::optional<core::Date> today;  // fixes the service's date; else today in JST
+    bool seed_demo = false;            // refused by start() on a non-loopback host
+    std::string mail_log_path;         // completion mails are appended here; "" keeps them queued
+    std::chrono::milliseconds mail_interval{std::chrono::seconds(30)};
+
+    std::chrono::seconds session_ttl{8 * 3600};
+    std::chrono::seconds lockout{15 * 60};
+    int max_failed_logins = 5;
+    // Argon2id cost. The defaults suit a server; the embedded demo may pass
+    // lighter ones to start fast (it only ever holds the demo passwords).
+    std::uint32_t argon2_time_cost = 2;
+    std::uint32_t argon2_memory_kib = 19 * 1024;
+
+    // HTTPS when both are set (Linux builds with OpenSSL). Without them the
+    // service listens on loopback only, unless allow_insecure_listen.
+    std::string cert_path;
+    std::string key_path;
+    bool allow_insecure_listen = false;
+
+    std::size_t max_body_bytes = 16 * 1024;
+    std::chrono::seconds read_timeout{10};
+    std::chrono::seconds write_timeout{10};
+
+    std::function<void(const RequestLogEntry&)> on_request;  // called once per request
+    std::function<void(const std::string&)> on_event;        // other notable events
+};
+
+// True for 127.0.0.0/8, ::1 and "localhost".
+bool is_loopback_host(std::string_view host);
+
+// Every (method, path) of API v1 the service answers.
+std::vector<std::pair<std::string, std::string>> api_routes();
+
+class Service {
+public:
+    // Opens and migrates the database and seeds the demo offices if asked.
+    // Throws std::runtime_error (with a message for the operator) on failure.
+    explicit Service(ServiceOptions options);
+    ~Service();  // stop()
+    Service(const Service&) = delete;
+    Service& operator=(const Service&) = delete;
+
+    // Binds and serves in a background thread; returns once connections are
+    // accepted. Throws std::runtime_error when the address cannot be used or
+    // is not allowed (see ServiceOptions).
+    void start(const std::string& host, int port);
+    // Stops accepting, finishes the requests in flight, stops the mail worker.
+    void stop();
+
+    int port() const noexcept;
+    std::string base_url() const;  // "http://127.0.0.1:PORT" or https://...
+    core::Date today() const;
+    Store& store() noexcept;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace careplan::service

@@ -1,0 +1,81 @@
+#include "demo.hpp"
+
+#include "applications.hpp"
+#include "careplan/api/wire.hpp"
+#include "texts.hpp"
+
+namespace careplan::service {
+namespace {
+
+struct DemoOffice {
+    const char* user_id;
+    const char* password;
+    int days_remaining;
+    bool applied;
+    const char* office_number;
+};
+
+// user_id, password, valid_until - today, one application accepted, 事業所番号.
+constexpr DemoOffice demo_offices[] = {
+    {"KJ00000001", "demo-pass-0001", 45, false, "1370000001"},   // 更新可能
+    {"KJ00000002", "demo-pass-0002", 120, false, "1370000002"},  // 申請期間前
+    {"KJ00000003", "demo-pass-0003", 30, true, "1370000003"},    // 事前申請受付済み
+    {"KJ00000004", "demo-pass-0004", -10, false, "1370000004"},  // 期限切れ
+    {"KJ00000005", "demo-pass-0005", 60, false, "1370000005"},   // 境界: 残り60日
+    {"KJ00000006", "demo-pass-0006", 61, false, "1370000006"},   // 境界: 残り61日
+    {"KJ00000007", "demo-pass-0007", 0, false, "1370000007"},    // 最終日
+};
+
+core::ApplicationInput demo_application(const DemoOffice& office) {
+    core::ApplicationInput input;
+    input.applicant_name = "デモ 花子";
+    input.applicant_kana = "デモ ハナコ";
+    input.email = "demo@example.jp";
+    input.phone = "03-0000-0000";
+    input.office_number = office.office_number;
+    input.terms_version = current_terms().terms.version;
+    input.privacy_version = current_terms().privacy.version;
+    input.agree_terms = input.agree_privacy = true;
+    return input;
+}
+
+void seed_office(Store& store, const DemoOffice& demo, int number, core::Date today,
+                 const Argon2Params& argon2) {
+    bool has_user = store.read([&](Tx& tx) { return tx.find_user(demo.user_id).has_value(); });
+    // Hashing is slow: only for a user that is missing, and outside the lock.
+    std::string hash = has_user ? std::string() : hash_password(demo.password, argon2);
+    store.write([&](Tx& tx) {
+        Office office = tx.ensure_office(demo.office_number,
+                                         "デモ居宅介護支援事業所 " + std::to_string(number));
+        if (!has_user) tx.add_user(demo.user_id, office.id, hash);
+        if (tx.license(office.id)) return;
+        core::Period license = period_ending(core::add_days(today, demo.days_remaining));
+        tx.set_license(office.id, license);
+        if (demo.applied) {
+            auto user = tx.find_user(demo.user_id);
+            core::ApplicationInput input = demo_application(demo);
+            std::string hash_of_body = sha256_hex(api::to_wire(input).dump());
+            accept_application(tx, {*user, license, input, "demo-seed", hash_of_body}, today);
+        }
+    });
+}
+
+}  // namespace
+
+core::Period period_ending(core::Date valid_until) {
+    using namespace std::chrono;
+    // valid_until - 1 year + 1 day; a 29 February rolls over first, hence the check.
+    core::Date from = core::add_days(
+        year_month_day(sys_days((valid_until.year() - years(1)) / valid_until.month() /
+                                valid_until.day())),
+        1);
+    if (core::one_year_period_end(from) != valid_until) from = core::add_days(from, -1);
+    return {from, valid_until};
+}
+
+void seed_demo(Store& store, core::Date today, const Argon2Params& argon2) {
+    int number = 0;
+    for (const DemoOffice& demo : demo_offices) seed_office(store, demo, ++number, today, argon2);
+}
+
+}  // namespace careplan::service

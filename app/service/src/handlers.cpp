@@ -1,0 +1,338 @@
+#include "handlers.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "applications.hpp"
+#include "careplan/api/random.hpp"
+#include "careplan/api/wire.hpp"
+#include "careplan/core/errors.hpp"
+#include "careplan/core/input.hpp"
+#include "texts.hpp"
+#include "timestamp.hpp"
+
+namespace careplan::service {
+namespace {
+
+using nlohmann::json;
+namespace code = core::error_code;
+
+// Codes the service answers that the core catalogue does not carry.
+constexpr std::string_view license_not_found = "LICENSE_NOT_FOUND";
+
+constexpr std::size_t session_id_hex = 32;      // 128-bit public lookup key
+constexpr std::size_t session_secret_hex = 64;  // 256-bit secret, stored hashed
+constexpr std::size_t max_idempotency_key = 100;
+
+HttpResponse json_response(int status, json body) {
+    HttpResponse response;
+    response.status = status;
+    response.body = std::move(body);
+    return response;
+}
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool is_json_media_type(std::string_view content_type) {
+    std::string media = lower(content_type.substr(0, content_type.find(';')));
+    media.erase(std::remove(media.begin(), media.end(), ' '), media.end());
+    return media == "application/json";
+}
+
+bool is_hex(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+    });
+}
+
+bool is_valid_idempotency_key(std::string_view key) {
+    return !key.empty() && key.size() <= max_idempotency_key &&
+           std::all_of(key.begin(), key.end(), [](char c) {
+               return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ||
+                      c == '.' || c == ':';
+           });
+}
+
+std::int64_t now_seconds() { return unix_seconds(std::chrono::system_clock::now()); }
+
+HttpResponse no_license() {
+    return error_response(404, license_not_found,
+                          "この事業所のライセンスが登録されていません。ヘルプデスクにお問い合わせください。");
+}
+
+HttpResponse validation_failed(core::FieldErrors fields) {
+    core::ApiError error;
+    error.code = std::string(code::validation_failed);
+    error.message = std::string(core::error_message(code::validation_failed));
+    error.fields = std::move(fields);
+    return json_response(422, api::to_wire(error));
+}
+
+HttpResponse locked_out(std::int64_t locked_until, std::int64_t now) {
+    HttpResponse response = error_response(429, code::locked_out);
+    response.headers.emplace_back("Retry-After", std::to_string(std::max<std::int64_t>(
+                                                     1, locked_until - now)));
+    return response;
+}
+
+// The service's own checks beyond the form rules: the office is the one
+// logged in, and the texts agreed to are the current ones.
+void check_against_account(const core::ApplicationInput& input, const UserRecord& user,
+                           core::FieldErrors& fields) {
+    if (!fields.contains("office_number") && input.office_number != user.office.office_number) {
+        fields["office_number"] = {std::string(core::input_error::mismatch),
+                                   "ログイン中の事業所の事業所番号（" + user.office.office_number +
+                                       "）を入力してください。"};
+    }
+    const core::Terms& terms = current_terms();
+    if (!fields.contains("agree_terms") && input.terms_version != terms.terms.version) {
+        fields["agree_terms"] = {"OUTDATED",
+                                 "利用規約が更新されました。最新の利用規約を確認して同意してください。"};
+    }
+    if (!fields.contains("agree_privacy") && input.privacy_version != terms.privacy.version) {
+        fields["agree_privacy"] = {"OUTDATED",
+                                   "個人情報の取り扱いが更新されました。最新の内容を確認して同意してください。"};
+    }
+}
+
+}  // namespace
+
+struct Handlers::Context {
+    const HttpRequest& request;
+    std::optional<UserRecord> user;
+    std::string session_id;
+    json body;
+    std::string masked_user;
+};
+
+HttpResponse error_response(int status, std::string_view error_code, std::string message) {
+    core::ApiError error;
+    error.code = std::string(error_code);
+    error.message = message.empty() ? std::string(core::error_message(error_code)) : message;
+    return json_response(status, api::to_wire(error));
+}
+
+std::string mask_user_id(std::string_view user_id) {
+    std::string masked(user_id.substr(0, std::min<std::size_t>(user_id.size(), 2)));
+    if (user_id.size() > 4) {
+        masked.append(user_id.size() - 4, '*');
+        masked.append(user_id.substr(user_id.size() - 2));
+    } else {
+        masked.append(user_id.size() - masked.size(), '*');
+    }
+    return masked;
+}
+
+Handlers::Handlers(Store& store, HandlerConfig config)
+    : store_(store), config_(std::move(config)),
+      dummy_hash_(hash_password(api::random_hex(16), config_.argon2)) {}
+
+const std::vector<Handlers::Route>& Handlers::routes() {
+    static const std::vector<Route> table = {
+        {"POST", "/api/v1/sessions", false, true, &Handlers::login},
+        {"DELETE", "/api/v1/sessions/current", true, false, &Handlers::logout},
+        {"GET", "/api/v1/license", true, false, &Handlers::license},
+        {"GET", "/api/v1/terms", false, false, &Handlers::terms},
+        {"POST", "/api/v1/applications", true, true, &Handlers::apply},
+        {"GET", "/api/v1/notices", false, false, &Handlers::notices},
+        {"GET", "/api/v1/health", false, false, &Handlers::health},
+    };
+    return table;
+}
+
+std::vector<std::pair<std::string, std::string>> Handlers::route_names() {
+    std::vector<std::pair<std::string, std::string>> names;
+    for (const Route& route : routes()) names.emplace_back(route.method, route.path);
+    return names;
+}
+
+HttpResponse Handlers::handle(const HttpRequest& request) {
+    std::string allowed;
+    for (const Route& route : routes()) {
+        if (route.path != request.path) continue;
+        if (route.method == request.method) {
+            Context context{request, std::nullopt, {}, json(), {}};
+            HttpResponse response = dispatch(route, context);
+            response.route = route.path;
+            response.masked_user = context.masked_user;
+            return response;
+        }
+        allowed += (allowed.empty() ? "" : ", ") + std::string(route.method);
+    }
+    if (allowed.empty()) return error_response(404, code::not_found);
+    HttpResponse response = error_response(405, code::method_not_allowed);
+    response.headers.emplace_back("Allow", allowed);
+    return response;
+}
+
+// Session, then media type, then JSON: each failure has its own status.
+HttpResponse Handlers::dispatch(const Route& route, Context& context) {
+    const HttpRequest& request = context.request;
+    if (route.needs_session) {
+        if (!authenticate(context)) return error_response(401, code::unauthorized);
+        context.masked_user = mask_user_id(context.user->user_id);
+    }
+    if (route.has_body) {
+        if (!is_json_media_type(request.content_type)) {
+            return error_response(415, code::unsupported_media_type);
+        }
+        try {
+            context.body = json::parse(request.body);
+        } catch (const json::exception&) {
+            return error_response(400, code::bad_request, "リクエストの本文が正しいJSONではありません。");
+        }
+    }
+    try {
+        return (this->*route.handler)(context);
+    } catch (const api::WireError& e) {
+        std::string what = e.field().empty() ? "リクエストの本文はJSONオブジェクトにしてください。"
+                                             : "「" + e.field() + "」の値の型が正しくありません。";
+        return error_response(400, code::bad_request, what);
+    }
+}
+
+bool Handlers::authenticate(Context& context) {
+    const HttpRequest& request = context.request;
+    constexpr std::string_view scheme = "bearer ";
+    if (lower(request.authorization.substr(0, scheme.size())) != scheme) return false;
+    std::string_view token = std::string_view(request.authorization).substr(scheme.size());
+    if (token.size() != session_id_hex + 1 + session_secret_hex || token[session_id_hex] != '.' ||
+        !is_hex(token.substr(0, session_id_hex)) || !is_hex(token.substr(session_id_hex + 1))) {
+        return false;
+    }
+    std::string id(token.substr(0, session_id_hex));
+    std::string secret_hash = sha256_hex(token.substr(session_id_hex + 1));
+    context.user = store_.read([&](Tx& tx) -> std::optional<UserRecord> {
+        auto session = tx.find_session(id);
+        if (!session || !constant_time_equal(session->secret_hash, secret_hash) ||
+            session->expires_at <= now_seconds()) {
+            return std::nullopt;
+        }
+        return tx.find_user(session->user_id);
+    });
+    context.session_id = id;
+    return context.user.has_value();
+}
+
+HttpResponse Handlers::login(Context& context) {
+    core::LoginInput input = core::normalize_login(api::from_wire<core::LoginInput>(context.body));
+    if (auto fields = core::validate_login(input); !fields.empty()) {
+        return validation_failed(std::move(fields));
+    }
+    context.masked_user = mask_user_id(input.user_id);
+    std::int64_t now = now_seconds();
+    auto [throttle, user] = store_.read([&](Tx& tx) {
+        return std::make_pair(tx.throttle(input.user_id), tx.find_user(input.user_id));
+    });
+    if (throttle.locked_until > now) return locked_out(throttle.locked_until, now);
+
+    // An unknown ID costs the same hash as a known one, so timing does not
+    // tell which IDs exist.
+    bool verified = verify_password(user ? user->password_hash : dummy_hash_, input.password);
+    if (!user || !verified) return failed_login(input.user_id, now);
+
+    std::string id = api::random_hex(session_id_hex / 2);
+    std::string secret = api::random_hex(session_secret_hex / 2);
+    auto expires = std::chrono::system_clock::now() + config_.session_ttl;
+    store_.write([&](Tx& tx) {
+        tx.clear_throttle(input.user_id);
+        tx.delete_expired_sessions(now);
+        tx.add_session(id, {user->user_id, sha256_hex(secret), unix_seconds(expires)});
+    });
+    core::Session session{id + "." + secret, jst_timestamp(expires),
+                          {user->user_id, user->office.name, user->office.office_number}};
+    return json_response(201, api::to_wire(session));
+}
+
+// Counts the failure; the one that reaches the limit locks the ID at once.
+HttpResponse Handlers::failed_login(const std::string& user_id, std::int64_t now) {
+    LoginThrottle throttle = store_.write([&](Tx& tx) {
+        LoginThrottle t = tx.throttle(user_id);
+        if (t.locked_until <= now) t.locked_until = 0;
+        if (++t.failures >= config_.max_failed_logins) {
+            t.failures = 0;
+            t.locked_until = now + config_.lockout.count();
+        }
+        tx.set_throttle(user_id, t);
+        return t;
+    });
+    if (throttle.locked_until > now) return locked_out(throttle.locked_until, now);
+    return error_response(401, code::invalid_credentials);
+}
+
+HttpResponse Handlers::logout(Context& context) {
+    store_.write([&](Tx& tx) { tx.delete_session(context.session_id); });
+    HttpResponse response;
+    response.status = 204;
+    return response;
+}
+
+HttpResponse Handlers::license(Context& context) {
+    const UserRecord& user = *context.user;
+    core::Date today = config_.today();
+    auto view = store_.read([&](Tx& tx) -> std::optional<core::License> {
+        auto period = tx.license(user.office.id);
+        if (!period) return std::nullopt;
+        return license_view(*period, user.office.office_number, today,
+                            tx.application_for_period(user.office.id, period->valid_until));
+    });
+    if (!view) return no_license();
+    return json_response(200, api::to_wire(*view));
+}
+
+HttpResponse Handlers::terms(Context&) { return json_response(200, api::to_wire(current_terms())); }
+
+HttpResponse Handlers::notices(Context&) {
+    return json_response(200, api::to_wire(current_notice()));
+}
+
+HttpResponse Handlers::health(Context&) {
+    return json_response(200, api::to_wire(api::Health{
+                                  "ok", jst_timestamp(std::chrono::system_clock::now())}));
+}
+
+HttpResponse Handlers::apply(Context& context) {
+    const HttpRequest& request = context.request;
+    if (!request.idempotency_key || !is_valid_idempotency_key(*request.idempotency_key)) {
+        return error_response(400, code::bad_request,
+                              "Idempotency-Key ヘッダー（英数字と - _ . : の100文字以内）が必要です。");
+    }
+    const std::string& key = *request.idempotency_key;
+    core::ApplicationInput input =
+        core::normalize_application(api::from_wire<core::ApplicationInput>(context.body));
+    // The hash of the body as parsed (keys sorted), so that spacing and key
+    // order do not make a replay look like another request.
+    std::string request_hash = sha256_hex(context.body.dump());
+    const UserRecord& user = *context.user;
+    core::Date today = config_.today();
+
+    // One write transaction from the idempotency check to the insert: two
+    // submissions cannot both pass the "one per period" check.
+    return store_.write([&](Tx& tx) -> HttpResponse {
+        if (auto earlier = tx.application_by_key(user.user_id, key)) {
+            if (earlier->request_hash != request_hash) {
+                return error_response(422, code::idempotency_key_reused);
+            }
+            return json_response(201, json::parse(earlier->response));
+        }
+        core::FieldErrors fields = core::validate_application(input, false);
+        check_against_account(input, user, fields);
+        if (!fields.empty()) return validation_failed(std::move(fields));
+
+        auto period = tx.license(user.office.id);
+        if (!period) return no_license();
+        bool applied = tx.application_for_period(user.office.id, period->valid_until).has_value();
+        core::Renewal renewal = core::renewal_eligibility(period->valid_until, today, applied);
+        if (!renewal.eligible) {
+            return error_response(409, renewal.reason_code, renewal.reason);
+        }
+        auto result = accept_application(tx, {user, *period, input, key, request_hash}, today);
+        return json_response(201, api::to_wire(result));
+    });
+}
+
+}  // namespace careplan::service

@@ -1,0 +1,90 @@
+#pragma once
+// API v1 as plain functions of a request: routing, authentication and the
+// handlers, with no HTTP library in sight (service.cpp adapts httplib to
+// this), so that the rules read as they are and nothing depends on how the
+// bytes arrived.
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "careplan/service/store.hpp"
+#include "crypto.hpp"
+
+namespace careplan::service {
+
+struct HttpRequest {
+    std::string method;
+    std::string path;  // without the query
+    std::string body;
+    std::string content_type;
+    std::string authorization;
+    std::optional<std::string> idempotency_key;
+};
+
+struct HttpResponse {
+    int status = 200;
+    std::optional<nlohmann::json> body;  // none for 204
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string route;        // the matched route ("" when none), for the request log
+    std::string masked_user;  // for the request log
+};
+
+struct HandlerConfig {
+    std::function<core::Date()> today;
+    std::chrono::seconds session_ttl{8 * 3600};
+    std::chrono::seconds lockout{15 * 60};
+    int max_failed_logins = 5;
+    Argon2Params argon2;  // for the dummy hash that evens out unknown IDs
+};
+
+// The error JSON with the catalogue's message for `code` (or `message`).
+HttpResponse error_response(int status, std::string_view code, std::string message = {});
+
+// "KJ******01": enough for the help desk to match a call, useless to anyone else.
+std::string mask_user_id(std::string_view user_id);
+
+class Handlers {
+public:
+    Handlers(Store& store, HandlerConfig config);
+    HttpResponse handle(const HttpRequest& request);
+    // Every (method, path) answered, for the OpenAPI check.
+    static std::vector<std::pair<std::string, std::string>> route_names();
+
+private:
+    struct Context;
+    using Handler = HttpResponse (Handlers::*)(Context&);
+    struct Route {
+        const char* method;
+        const char* path;
+        bool needs_session;
+        bool has_body;
+        Handler handler;
+    };
+    static const std::vector<Route>& routes();
+
+    HttpResponse dispatch(const Route& route, Context& context);
+    // Sets context.user and context.session_id from a valid, unexpired token.
+    bool authenticate(Context& context);
+
+    HttpResponse login(Context& context);
+    HttpResponse logout(Context& context);
+    HttpResponse license(Context& context);
+    HttpResponse terms(Context& context);
+    HttpResponse apply(Context& context);
+    HttpResponse notices(Context& context);
+    HttpResponse health(Context& context);
+
+    HttpResponse failed_login(const std::string& user_id, std::int64_t now);
+
+    Store& store_;
+    HandlerConfig config_;
+    std::string dummy_hash_;
+};
+
+}  // namespace careplan::service

@@ -1,0 +1,248 @@
+#include "careplan/service/service.hpp"
+
+#include <cstdio>
+#include <stdexcept>
+#include <thread>
+
+#include <httplib.h>
+
+#include "careplan/core/errors.hpp"
+#include "careplan/service/store.hpp"
+#include "demo.hpp"
+#include "handlers.hpp"
+#include "mailer.hpp"
+#include "timestamp.hpp"
+
+namespace careplan::service {
+namespace {
+
+namespace code = core::error_code;
+
+// The error JSON for what httplib answers by itself (parser errors, limits).
+HttpResponse parser_error(int status) {
+    switch (status) {
+    case 404: return error_response(status, code::not_found);
+    case 413: return error_response(status, code::payload_too_large);
+    case 414:
+        return error_response(status, "URI_TOO_LONG", "リクエストのURLが長すぎます。");
+    case 431:
+        return error_response(status, "HEADERS_TOO_LARGE", "リクエストのヘッダーが大きすぎます。");
+    default:
+        return status >= 500 ? error_response(500, code::internal)
+                             : error_response(status, code::bad_request);
+    }
+}
+
+// Methods httplib never routes to a handler (it answers them 400 itself);
+// the router answers them instead, so a known path gets its 405.
+bool is_routed_by_httplib(const std::string& method) {
+    for (const char* routed : {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}) {
+        if (method == routed) return true;
+    }
+    return false;
+}
+
+HttpRequest to_request(const httplib::Request& req) {
+    HttpRequest request;
+    request.method = req.method;
+    request.path = req.path;
+    request.body = req.body;
+    request.content_type = req.get_header_value("Content-Type");
+    request.authorization = req.get_header_value("Authorization");
+    if (req.has_header("Idempotency-Key")) {
+        request.idempotency_key = req.get_header_value("Idempotency-Key");
+    }
+    return request;
+}
+
+void write_response(const HttpResponse& response, httplib::Response& res) {
+    res.status = response.status;
+    for (const auto& [name, value] : response.headers) res.set_header(name, value);
+    if (response.body) {
+        res.set_content(response.body->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                        "application/json; charset=utf-8");
+    }
+}
+
+}  // namespace
+
+std::string format_log_line(const RequestLogEntry& e) {
+    std::string line = e.time + " " + e.remote_addr + " " + e.method + " " + e.path + " " +
+                       std::to_string(e.status);
+    if (e.duration_ms >= 0) {
+        char ms[32];
+        std::snprintf(ms, sizeof ms, " %.1fms", e.duration_ms);
+        line += ms;
+    }
+    if (!e.masked_user.empty()) line += " user=" + e.masked_user;
+    return line;
+}
+
+bool is_loopback_host(std::string_view host) {
+    return host == "localhost" || host == "::1" || host == "[::1]" || host.starts_with("127.");
+}
+
+std::vector<std::pair<std::string, std::string>> api_routes() { return Handlers::route_names(); }
+
+struct Service::Impl {
+    explicit Impl(ServiceOptions o) : options(std::move(o)), store(options.db_path) {}
+
+    core::Date today() const {
+        return options.today ? *options.today : core::jst_date(std::chrono::system_clock::now());
+    }
+    Argon2Params argon2() const {
+        return {options.argon2_time_cost, options.argon2_memory_kib, 1};
+    }
+    void event(const std::string& text) const {
+        if (options.on_event) options.on_event(text);
+    }
+    void log(const httplib::Request& req, const HttpResponse& response, double duration_ms) const {
+        if (!options.on_request) return;
+        options.on_request({jst_timestamp(std::chrono::system_clock::now()), req.remote_addr,
+                            req.method, req.path, response.route, response.status, duration_ms,
+                            response.masked_user});
+    }
+
+    void serve(const httplib::Request& req, httplib::Response& res) {
+        auto started = std::chrono::steady_clock::now();
+        HttpResponse response;
+        try {
+            response = handlers->handle(to_request(req));
+        } catch (const std::exception& e) {
+            event(std::string("internal error on ") + req.method + " " + req.path + ": " + e.what());
+            response = error_response(500, code::internal);
+        }
+        write_response(response, res);
+        log(req, response,
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                .count());
+    }
+
+    std::unique_ptr<httplib::Server> make_server() const;
+    void configure(httplib::Server& server);
+
+    ServiceOptions options;
+    Store store;
+    std::unique_ptr<Handlers> handlers;
+    std::unique_ptr<httplib::Server> server;
+    std::unique_ptr<MailWorker> mail_worker;
+    std::thread listener;
+    std::string scheme = "http";
+    std::string host;
+    int port = 0;
+};
+
+std::unique_ptr<httplib::Server> Service::Impl::make_server() const {
+    if (options.cert_path.empty() && options.key_path.empty()) {
+        return std::make_unique<httplib::Server>();
+    }
+#ifdef CPPHTTPLIB_OPENSSL_SUPPORT
+    auto tls = std::make_unique<httplib::SSLServer>(options.cert_path.c_str(),
+                                                    options.key_path.c_str());
+    if (!tls->is_valid()) {
+        throw std::runtime_error("証明書または秘密鍵を読み込めません: " + options.cert_path + ", " +
+                                 options.key_path);
+    }
+    return tls;
+#else
+    throw std::runtime_error("このビルドは HTTPS に対応していません（--cert/--key は使えません）");
+#endif
+}
+
+void Service::Impl::configure(httplib::Server& s) {
+    s.set_payload_max_length(options.max_body_bytes);
+    s.set_read_timeout(options.read_timeout);
+    s.set_write_timeout(options.write_timeout);
+    s.set_keep_alive_timeout(5);
+    auto handler = [this](const httplib::Request& req, httplib::Response& res) { serve(req, res); };
+    s.Get(".*", handler).Post(".*", handler).Put(".*", handler).Patch(".*", handler);
+    s.Delete(".*", handler).Options(".*", handler);
+    s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+        if (is_routed_by_httplib(req.method)) return httplib::Server::HandlerResponse::Unhandled;
+        serve(req, res);
+        return httplib::Server::HandlerResponse::Handled;
+    });
+    // Called for every answer >= 400; only httplib's own ones have no body yet.
+    s.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        HttpResponse response = parser_error(res.status);
+        write_response(response, res);
+        log(req, response, -1);
+        return httplib::Server::HandlerResponse::Handled;
+    });
+    s.set_exception_handler([this](const httplib::Request& req, httplib::Response& res,
+                                   std::exception_ptr) {
+        HttpResponse response = error_response(500, code::internal);
+        write_response(response, res);
+        log(req, response, -1);
+    });
+}
+
+Service::Service(ServiceOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+
+Service::~Service() { stop(); }
+
+void Service::start(const std::string& host, int port) {
+    Impl& d = *impl_;
+    if (d.server) throw std::runtime_error("the service is already running");
+    bool loopback = is_loopback_host(host);
+    bool tls = !d.options.cert_path.empty() || !d.options.key_path.empty();
+    if (d.options.seed_demo && !loopback) {
+        throw std::runtime_error("--demo はループバックアドレス（127.0.0.1 など）でのみ使えます: " +
+                                 host);
+    }
+    if (!tls && !loopback && !d.options.allow_insecure_listen) {
+        throw std::runtime_error("HTTP（暗号化なし）はループバックアドレスでのみ待ち受けます。"
+                                 "--cert/--key で HTTPS にするか、--insecure-listen を指定してください: " +
+                                 host);
+    }
+    if (d.options.seed_demo) seed_demo(d.store, d.today(), d.argon2());
+    d.handlers = std::make_unique<Handlers>(
+        d.store, HandlerConfig{[this] { return today(); }, d.options.session_ttl,
+                               d.options.lockout, d.options.max_failed_logins, d.argon2()});
+
+    auto server = d.make_server();
+    d.configure(*server);
+    std::string bind_host = host.starts_with('[') ? host.substr(1, host.size() - 2) : host;
+    int bound = port == 0 ? server->bind_to_any_port(bind_host)
+                          : (server->bind_to_port(bind_host, port) ? port : -1);
+    if (bound <= 0) {
+        throw std::runtime_error("待ち受けできません: " + host + ":" + std::to_string(port));
+    }
+    d.server = std::move(server);
+    d.scheme = tls ? "https" : "http";
+    d.host = host;
+    d.port = bound;
+    if (!d.options.mail_log_path.empty()) {
+        d.mail_worker = std::make_unique<MailWorker>(
+            d.store, std::make_unique<MailLogSink>(d.options.mail_log_path),
+            [this] { return today(); }, d.options.mail_interval,
+            [&d](const std::string& text) { d.event(text); });
+    }
+    d.listener = std::thread([&d] { d.server->listen_after_bind(); });
+    d.server->wait_until_ready();
+}
+
+void Service::stop() {
+    Impl& d = *impl_;
+    if (!d.server) return;
+    d.server->stop();  // closes the listening socket; workers finish their requests
+    d.listener.join();
+    d.mail_worker.reset();
+    d.server.reset();
+}
+
+int Service::port() const noexcept { return impl_->port; }
+
+std::string Service::base_url() const {
+    std::string host = impl_->host.find(':') != std::string::npos && !impl_->host.starts_with('[')
+                           ? "[" + impl_->host + "]"
+                           : impl_->host;
+    return impl_->scheme + "://" + host + ":" + std::to_string(impl_->port);
+}
+
+core::Date Service::today() const { return impl_->today(); }
+
+Store& Service::store() noexcept { return impl_->store; }
+
+}  // namespace careplan::service

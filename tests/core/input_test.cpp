@@ -1,1 +1,190 @@
 #include <catch2/catch_test_macros.hpp>
+
+#include "careplan/core/input.hpp"
+
+using namespace careplan::core;
+
+namespace {
+
+ApplicationInput valid_application() {
+    ApplicationInput input;
+    input.applicant_name = "山田 太郎";
+    input.applicant_kana = "ヤマダ　タロウ";
+    input.email = "taro@example.jp";
+    input.email_confirm = "taro@example.jp";
+    input.phone = "03-1234-5678";
+    input.office_number = "1370000001";
+    input.terms_version = "2024-04";
+    input.privacy_version = "2024-04";
+    input.agree_terms = true;
+    input.agree_privacy = true;
+    return input;
+}
+
+std::string repeat(std::string_view text, int times) {
+    std::string out;
+    for (int n = 0; n < times; ++n) out += text;
+    return out;
+}
+
+std::string code_of(const FieldErrors& errors, const std::string& field) {
+    const auto found = errors.find(field);
+    return found == errors.end() ? std::string{} : found->second.code;
+}
+
+}  // namespace
+
+TEST_CASE("is_valid_utf8 rejects malformed, overlong and surrogate sequences", "[input]") {
+    CHECK(is_valid_utf8("KJ00000001"));
+    CHECK(is_valid_utf8("山田　ﾀﾛｳ😀"));
+    CHECK(is_valid_utf8(""));
+    CHECK_FALSE(is_valid_utf8("\xff"));
+    CHECK_FALSE(is_valid_utf8("abc\xe3\x81"));      // truncated
+    CHECK_FALSE(is_valid_utf8("\xc0\xaf"));          // overlong '/'
+    CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));      // surrogate
+    CHECK_FALSE(is_valid_utf8("\xf4\x90\x80\x80"));  // above U+10FFFF
+    CHECK_FALSE(is_valid_utf8("\x80"));
+    CHECK(utf8_length("山田😀a") == 4);
+}
+
+TEST_CASE("normalize_ascii_field: full-width to half-width and trimming", "[input]") {
+    CHECK(normalize_ascii_field("　ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ　") == "taro@example.jp");
+    CHECK(normalize_ascii_field("０３－１２３４－５６７８") == "03-1234-5678");
+    CHECK(normalize_ascii_field(" \t 1370000001 \n") == "1370000001");
+    CHECK(normalize_ascii_field("a　b") == "a b");
+    CHECK(normalize_ascii_field("山田") == "山田");
+    CHECK(normalize_ascii_field("　　") == "");
+    CHECK(normalize_ascii_field("\xff ab") == "\xff ab");  // invalid bytes are kept for validation
+}
+
+TEST_CASE("normalize_user_id: 全角 ID and lower case become KJ........", "[input]") {
+    CHECK(normalize_user_id("ＫＪ００００００１") == "KJ0000001");
+    CHECK(normalize_user_id("　ｋｊ00000001 ") == "KJ00000001");
+    CHECK(normalize_user_id("kj00000001") == "KJ00000001");
+}
+
+TEST_CASE("normalize_kana: hiragana and 半角カナ to 全角カタカナ", "[input]") {
+    CHECK(normalize_kana("やまだ たろう") == "ヤマダ　タロウ");
+    CHECK(normalize_kana("ﾔﾏﾀﾞ ﾀﾛｳ") == "ヤマダ　タロウ");
+    CHECK(normalize_kana("ｶﾞｷﾞｸﾞｹﾞｺﾞﾊﾟﾋﾟﾌﾟﾍﾟﾎﾟｳﾞ") == "ガギグゲゴパピプペポヴ");
+    CHECK(normalize_kana("ｼｮｳｺﾞ ｰ") == "ショウゴ　ー");
+    CHECK(normalize_kana("  すずき　　 いちろう  ") == "スズキ　イチロウ");
+    CHECK(normalize_kana("か\u3099") == "ガ");  // combining 濁点
+    CHECK(normalize_kana("ｱﾞ") == "ア゛");       // ア takes no 濁点: the mark stays visible
+    CHECK(normalize_kana("ﾞｱ") == "゛ア");
+    CHECK(normalize_kana("ゝ") == "ヽ");
+    CHECK(normalize_kana("ヤマダ") == "ヤマダ");
+}
+
+TEST_CASE("validate_login", "[input]") {
+    CHECK(validate_login({"KJ00000001", "demo-pass-0001"}).empty());
+    CHECK(validate_login(normalize_login({"ｋｊ０００００００１", "x"})).empty());
+    const auto empty = validate_login({"", ""});
+    CHECK(code_of(empty, "user_id") == "REQUIRED");
+    CHECK(code_of(empty, "password") == "REQUIRED");
+    CHECK(empty.at("user_id").message == "ユーザIDを入力してください。");
+    for (const char* bad : {"KJ0000001", "KJ000000011", "AB00000001", "KJ0000000A", "00000001KJ"}) {
+        INFO(bad);
+        CHECK(code_of(validate_login({bad, "p"}), "user_id") == "INVALID_FORMAT");
+    }
+    CHECK(code_of(validate_login({"KJ00000001", std::string(128, 'p')}), "password").empty());
+    CHECK(code_of(validate_login({"KJ00000001", std::string(129, 'p')}), "password") == "TOO_LONG");
+    CHECK(code_of(validate_login({"KJ00000001", "pa\xffss"}), "password") == "INVALID_UTF8");
+    CHECK(code_of(validate_login({"KJ\xff", "p"}), "user_id") == "INVALID_UTF8");
+    // The password is never normalised.
+    CHECK(normalize_login({"kj00000001", " ｐａｓｓ "}).password == " ｐａｓｓ ");
+}
+
+TEST_CASE("validate_application accepts a good form", "[input]") {
+    CHECK(validate_application(valid_application(), true).empty());
+}
+
+TEST_CASE("normalize_application then validate: real Japanese input", "[input]") {
+    ApplicationInput typed;
+    typed.applicant_name = "　山田　太郎 ";
+    typed.applicant_kana = "ﾔﾏﾀﾞ ﾀﾛｳ";
+    typed.email = "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ";
+    typed.email_confirm = " taro@example.jp";
+    typed.phone = "０３ー１２３４ー５６７８";
+    typed.office_number = "１３７００００００１";
+    typed.agree_terms = typed.agree_privacy = true;
+    const ApplicationInput normal = normalize_application(typed);
+    CHECK(normal.applicant_name == "山田　太郎");
+    CHECK(normal.applicant_kana == "ヤマダ　タロウ");
+    CHECK(normal.email == "taro@example.jp");
+    CHECK(normal.email_confirm == "taro@example.jp");
+    CHECK(normal.phone == "03-1234-5678");
+    CHECK(normal.office_number == "1370000001");
+    CHECK(validate_application(normal, true).empty());
+}
+
+TEST_CASE("validate_application: every field's error code", "[input]") {
+    auto with = [](auto change) {
+        ApplicationInput input = valid_application();
+        change(input);
+        return validate_application(input, true);
+    };
+    CHECK(code_of(with([](auto& i) { i.applicant_name = ""; }), "applicant_name") == "REQUIRED");
+    CHECK(code_of(with([](auto& i) { i.applicant_name = repeat("山", 50); }), "applicant_name").empty());
+    CHECK(code_of(with([](auto& i) { i.applicant_name = repeat("山", 51); }), "applicant_name") == "TOO_LONG");
+    CHECK(code_of(with([](auto& i) { i.applicant_name = "山田\n太郎"; }), "applicant_name") == "INVALID_FORMAT");
+    CHECK(code_of(with([](auto& i) { i.applicant_name = "山田😀"; }), "applicant_name").empty());
+    CHECK(code_of(with([](auto& i) { i.applicant_name = "\xe5\xb1"; }), "applicant_name") == "INVALID_UTF8");
+
+    CHECK(code_of(with([](auto& i) { i.applicant_kana = "やまだ"; }), "applicant_kana") == "INVALID_FORMAT");
+    CHECK(code_of(with([](auto& i) { i.applicant_kana = "ヤマダ😀"; }), "applicant_kana") == "INVALID_FORMAT");
+    CHECK(code_of(with([](auto& i) { i.applicant_kana = "ヤマダ Taro"; }), "applicant_kana") == "INVALID_FORMAT");
+    CHECK(code_of(with([](auto& i) { i.applicant_kana = "ジョン・スミス"; }), "applicant_kana").empty());
+    CHECK(code_of(with([](auto& i) { i.applicant_kana = std::string(); }), "applicant_kana") == "REQUIRED");
+    CHECK(code_of(with([](auto& i) { i.applicant_kana = repeat("ア", 50); }), "applicant_kana").empty());
+    CHECK(code_of(with([](auto& i) { i.applicant_kana = repeat("ア", 51); }), "applicant_kana") == "TOO_LONG");
+
+    for (const char* bad : {"taro", "taro@", "@example.jp", "taro@example", "taro@@example.jp", "ta ro@example.jp",
+                            "taro@.example.jp", "taro@example..jp", "太郎@example.jp", "taro@example.jp."}) {
+        INFO(bad);
+        CHECK(code_of(with([&](auto& i) { i.email = i.email_confirm = bad; }), "email") == "INVALID_FORMAT");
+    }
+    // 254 bytes is the longest address.
+    CHECK(code_of(with([](auto& i) { i.email = i.email_confirm = "taro@" + std::string(246, 'd') + ".jp"; }),
+                  "email").empty());
+    CHECK(code_of(with([](auto& i) { i.email = i.email_confirm = "taro@" + std::string(247, 'd') + ".jp"; }),
+                  "email") == "TOO_LONG");
+    CHECK(code_of(with([](auto& i) { i.email = i.email_confirm = "a.b+c@mail.example.co.jp"; }), "email").empty());
+
+    CHECK(code_of(with([](auto& i) { i.email_confirm = "jiro@example.jp"; }), "email_confirm") == "MISMATCH");
+    CHECK(code_of(with([](auto& i) { i.email_confirm = ""; }), "email_confirm") == "REQUIRED");
+    CHECK(validate_application([] {
+              ApplicationInput i = valid_application();
+              i.email_confirm = "";
+              return i;
+          }(),
+                               false)
+              .empty());  // the service has no email_confirm
+
+    CHECK(code_of(with([](auto& i) { i.phone = "0312345678"; }), "phone").empty());
+    CHECK(code_of(with([](auto& i) { i.phone = "090-1234-5678"; }), "phone").empty());
+    for (const char* bad : {"03-1234-567", "090-1234-56789", "03(1234)5678", "-0312345678", "0312345678-",
+                            "03--12345678", "3-1234-56789"}) {
+        INFO(bad);
+        CHECK(code_of(with([&](auto& i) { i.phone = bad; }), "phone") == "INVALID_FORMAT");
+    }
+
+    CHECK(code_of(with([](auto& i) { i.office_number = "137000000"; }), "office_number") == "INVALID_FORMAT");
+    CHECK(code_of(with([](auto& i) { i.office_number = "13700000011"; }), "office_number") == "INVALID_FORMAT");
+    CHECK(code_of(with([](auto& i) { i.office_number = "137000000A"; }), "office_number") == "INVALID_FORMAT");
+
+    const auto no_agreement = with([](auto& i) { i.agree_terms = i.agree_privacy = false; });
+    CHECK(code_of(no_agreement, "agree_terms") == "MUST_AGREE");
+    CHECK(code_of(no_agreement, "agree_privacy") == "MUST_AGREE");
+    CHECK(no_agreement.size() == 2);
+}
+
+TEST_CASE("validate_application reports every bad field at once", "[input]") {
+    const FieldErrors errors = validate_application(ApplicationInput{}, true);
+    CHECK(errors.size() == 8);
+    for (const auto& [field, error] : errors) {
+        INFO(field);
+        CHECK_FALSE(error.message.empty());
+        CHECK(is_valid_utf8(error.message));
+    }
+}

@@ -47,7 +47,8 @@ std::optional<std::vector<int>> parse_version(std::string_view text) {
         const std::string_view part = rest.substr(0, dot);
         int value = 0;
         const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), value);
-        if (part.empty() || ec != std::errc{} || end != part.data() + part.size()) return std::nullopt;
+        const bool plain_number = !part.empty() && part.front() >= '0' && part.front() <= '9';
+        if (!plain_number || ec != std::errc{} || end != part.data() + part.size()) return std::nullopt;
         components.push_back(value);
         if (dot == std::string_view::npos) return components;
         rest.remove_prefix(dot + 1);

@@ -357,6 +357,14 @@ TEST_CASE("a failed license fetch is retryable; a 4xx is not", "[flow]") {
     CHECK(next(t.state, event::Retry{}).effects.empty());
 }
 
+TEST_CASE("the notice is kept when it arrives", "[flow]") {
+    const Notice notice{"1.1.2", ymd(2024, 2, 28), "バージョンアップのお知らせ", "本文"};
+    const auto t = run(initial_state(start_time), {event::SubmitLogin{"KJ00000001", "p"},
+                                                   event::LoginSucceeded{demo_session()}, event::NoticesLoaded{notice}});
+    CHECK(t.state.notice == notice);
+    CHECK_FALSE(is_busy(t.state, Request::notices));
+}
+
 TEST_CASE("failed notices stay silent", "[flow]") {
     const auto t = run(initial_state(start_time),
                        {event::SubmitLogin{"KJ00000001", "p"}, event::LoginSucceeded{demo_session()},

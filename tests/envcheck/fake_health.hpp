@@ -1,0 +1,42 @@
+#pragma once
+// Fake health functions standing in for the app's HTTP client.
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <thread>
+
+#include "careplan/core/date.hpp"
+#include "careplan/envcheck/probe.hpp"
+
+namespace careplan::envcheck::test {
+
+// The service's "time": now (plus a skew) as RFC 3339 in JST.
+inline std::string service_time(std::chrono::seconds skew = std::chrono::seconds{0}) {
+    const auto reading = core::jst_date_time(std::chrono::system_clock::now() + skew);
+    char clock[32];
+    std::snprintf(clock, sizeof clock, "T%02d:%02d:%02d+09:00", reading.hour, reading.minute, reading.second);
+    return core::format_iso(reading.date) + clock;
+}
+
+inline HealthFunction answering(std::chrono::seconds skew = std::chrono::seconds{0}) {
+    return [skew](const std::string&, std::chrono::milliseconds) {
+        return HealthResult{true, 200, "", "", service_time(skew)};
+    };
+}
+
+inline HealthFunction failing(std::string code, std::string message) {
+    return [code, message](const std::string&, std::chrono::milliseconds) {
+        return HealthResult{false, 0, code, message, ""};
+    };
+}
+
+// Answers only after `delay`, ignoring the timeout it is given (a stuck stack).
+inline HealthFunction stuck_for(std::chrono::milliseconds delay) {
+    return [delay](const std::string&, std::chrono::milliseconds) {
+        std::this_thread::sleep_for(delay);
+        return HealthResult{true, 200, "", "", service_time()};
+    };
+}
+
+}  // namespace careplan::envcheck::test

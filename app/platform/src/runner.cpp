@@ -58,25 +58,29 @@ bool imgui_has_queued_input() { return ImGui::GetCurrentContext()->InputEventsQu
 
 class ScreenshotTaker {
  public:
-  ScreenshotTaker(Renderer& renderer, std::string path) : renderer_(renderer), path_(std::move(path)) {}
+  ScreenshotTaker(std::string path, std::function<void(bool ok)> done)
+      : path_(std::move(path)), done_(std::move(done)) {}
 
   // Called after each rendered frame; true once the picture was written.
-  bool after_frame(int width, int height, const RunnerCallbacks& callbacks) {
-    auto pixels = renderer_.read_rgb(width, height);
+  bool after_frame(Renderer& renderer, int width, int height) {
+    auto pixels = renderer.read_rgb(width, height);
     const bool stable = pixels == previous_ && frames_ >= 2;
     previous_ = std::move(pixels);
     if (!stable && ++frames_ < max_screenshot_frames) return false;
     const bool ok = write_png_rgb(path_, width, height, previous_);
-    if (callbacks.screenshot_taken) callbacks.screenshot_taken(ok, path_);
+    if (done_) done_(ok);
     return true;
   }
 
  private:
-  Renderer& renderer_;
   std::string path_;
+  std::function<void(bool ok)> done_;
   std::vector<unsigned char> previous_;
   int frames_ = 0;
 };
+
+// A screenshot asked for from inside a frame (UI scripts).
+std::optional<ScreenshotTaker> requested_screenshot;
 
 }  // namespace
 
@@ -103,15 +107,21 @@ int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo*
   if (info) info->renderer = window.renderer->name();
   const bool ready = !callbacks.setup || callbacks.setup(std::max(scale_x, 1.0f));
 
+  // --screenshot: the run ends with the picture.
   std::optional<ScreenshotTaker> screenshot;
-  if (options.screenshot_path) screenshot.emplace(*window.renderer, *options.screenshot_path);
+  if (options.screenshot_path) {
+    const std::string path = *options.screenshot_path;
+    screenshot.emplace(path, [&callbacks, path](bool ok) {
+      if (callbacks.screenshot_taken) callbacks.screenshot_taken(ok, path);
+    });
+  }
 
   loop_running = true;
   close_requested = !ready;
   int frames_left = frames_after_input;
   bool first_frame = true;
   while (!glfwWindowShouldClose(window.handle) && !close_requested) {
-    if (frames_left > 0 || screenshot) {
+    if (frames_left > 0 || screenshot || requested_screenshot) {
       glfwPollEvents();
     } else {
       if (callbacks.wants_animation && callbacks.wants_animation())
@@ -131,7 +141,9 @@ int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo*
     int fb_width = 0, fb_height = 0;
     glfwGetFramebufferSize(window.handle, &fb_width, &fb_height);
     window.renderer->render(ImGui::GetDrawData(), fb_width, fb_height);
-    if (screenshot && screenshot->after_frame(fb_width, fb_height, callbacks)) break;
+    if (screenshot && screenshot->after_frame(*window.renderer, fb_width, fb_height)) break;
+    if (requested_screenshot && requested_screenshot->after_frame(*window.renderer, fb_width, fb_height))
+      requested_screenshot.reset();
     window.renderer->present();
     if (first_frame && info)
       info->first_frame_seconds =
@@ -151,6 +163,10 @@ int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo*
 
 void request_redraw() {
   if (loop_running) glfwPostEmptyEvent();
+}
+
+void request_screenshot(std::string path, std::function<void(bool ok)> done) {
+  requested_screenshot.emplace(std::move(path), std::move(done));
 }
 
 void request_close() {

@@ -7,23 +7,15 @@
 namespace careplan::service {
 namespace {
 
-struct DemoOffice {
-    const char* user_id;
-    const char* password;
-    int days_remaining;
-    bool applied;
-    const char* office_number;
-};
-
-// user_id, password, valid_until - today, one application accepted, 事業所番号.
-constexpr DemoOffice demo_offices[] = {
-    {"KJ00000001", "demo-pass-0001", 45, false, "1370000001"},   // 更新可能
-    {"KJ00000002", "demo-pass-0002", 120, false, "1370000002"},  // 申請期間前
-    {"KJ00000003", "demo-pass-0003", 30, true, "1370000003"},    // 事前申請受付済み
-    {"KJ00000004", "demo-pass-0004", -10, false, "1370000004"},  // 期限切れ
-    {"KJ00000005", "demo-pass-0005", 60, false, "1370000005"},   // 境界: 残り60日
-    {"KJ00000006", "demo-pass-0006", 61, false, "1370000006"},   // 境界: 残り61日
-    {"KJ00000007", "demo-pass-0007", 0, false, "1370000007"},    // 最終日
+// user_id, password, scenario, valid_until - today, one application accepted, 事業所番号.
+constexpr DemoOffice offices[] = {
+    {"KJ00000001", "demo-pass-0001", "更新可能", 45, false, "1370000001"},
+    {"KJ00000002", "demo-pass-0002", "申請期間前", 120, false, "1370000002"},
+    {"KJ00000003", "demo-pass-0003", "事前申請受付済み", 30, true, "1370000003"},
+    {"KJ00000004", "demo-pass-0004", "期限切れ", -10, false, "1370000004"},
+    {"KJ00000005", "demo-pass-0005", "境界: 残り60日", 60, false, "1370000005"},
+    {"KJ00000006", "demo-pass-0006", "境界: 残り61日", 61, false, "1370000006"},
+    {"KJ00000007", "demo-pass-0007", "最終日", 0, false, "1370000007"},
 };
 
 core::ApplicationInput demo_application(const DemoOffice& office) {
@@ -73,9 +65,11 @@ core::Period period_ending(core::Date valid_until) {
     return {from, valid_until};
 }
 
+std::span<const DemoOffice> demo_offices() { return offices; }
+
 void seed_demo(Store& store, core::Date today, const Argon2Params& argon2) {
     int number = 0;
-    for (const DemoOffice& demo : demo_offices) seed_office(store, demo, ++number, today, argon2);
+    for (const DemoOffice& demo : offices) seed_office(store, demo, ++number, today, argon2);
 }
 
 }  // namespace careplan::service

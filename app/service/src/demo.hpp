@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "careplan/core/license.hpp"
+#include "careplan/service/service.hpp"
 #include "careplan/service/store.hpp"
 #include "crypto.hpp"
 

@@ -1,18 +1,62 @@
 #pragma once
-// The client's UI root: sets up fonts and theme, and draws the current screen
-// full-window.
-#include "views/login_view.hpp"
+// The client's UI root: owns the flow's state, feeds it events (from the
+// views, the effect runner and the clock) and draws the current screen.
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "careplan/core/flow.hpp"
+#include "effect_runner.hpp"
+#include "settings.hpp"
+#include "views/views.hpp"
 
 namespace careplan::ui {
 
+struct ClientConfig {
+  std::vector<DemoAccount> demo_accounts;  // non-empty on the embedded demo service
+  std::filesystem::path settings_file;
+};
+
 class ClientApp {
  public:
+  ClientApp(ClientConfig config, EffectRunnerOptions runner_options);
+
   // False when the embedded font cannot be loaded.
   bool setup(float content_scale);
   void draw();
+  // While requests run, the spinner turns: the loop then draws without input.
+  bool wants_animation() const;
+
+  void dispatch(const core::Event& event);
+  const core::State& state() const { return state_; }
+  bool effects_idle() const { return runner_.idle(); }
 
  private:
+  void take_results_and_tick();
+  void perform(core::Effect effect);
+  void handle_shortcuts(Events& out);
+  void draw_screen(Events& out);
+  void reset_views_on_screen_change();
+
+  ClientConfig config_;
+  Settings settings_;
+  core::State state_;
+  EffectRunner runner_;
+  core::Screen last_screen_ = core::Screen::login;
+  std::chrono::system_clock::time_point last_tick_{};
+
   LoginView login_;
+  TopBar top_bar_;
+  LicenseView license_;
+  ApplyView apply_;
+  ApplicationFormView form_;
+  ConfirmView confirm_;
+  CompleteView complete_;
+  EnvCheckView env_check_;
+  FaqView faq_;
+  ContactView contact_;
+  VersionNoticeView version_notice_;
 };
 
 }  // namespace careplan::ui

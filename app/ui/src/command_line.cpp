@@ -21,9 +21,14 @@ CommandLine parse_command_line(const std::vector<std::string>& args) {
     else if (a == "--licenses") cl.licenses = true;
     else if (a == "--legacy-gl") cl.legacy_gl = true;
     else if (a == "--screenshot") cl.screenshot = value();
+    else if (a == "--check-env") cl.check_env = true;
+    else if (a == "--json") cl.json = true;
+    else if (a == "--server") cl.server = value();
+    else if (a == "--ui-script") cl.ui_script = value();
     else cl.error = "不明なオプションです: " + a;
     if (!cl.error.empty()) break;
   }
+  if (cl.error.empty() && cl.json && !cl.check_env) cl.error = "--json は --check-env と一緒に指定してください。";
   return cl;
 }
 
@@ -35,7 +40,11 @@ std::string usage_text() {
          "  --version            バージョンを表示して終了します\n"
          "  --licenses           同梱しているフォントのライセンスを表示して終了します\n"
          "  --screenshot FILE    画面が落ち着くまで描画し、PNG 画像として保存して終了します\n"
-         "  --legacy-gl          OpenGL 2.1 で描画します (表示に問題があるときの確認用)\n";
+         "  --legacy-gl          OpenGL 2.1 で描画します (表示に問題があるときの確認用)\n"
+         "  --server URL         接続するライセンスサービス (省略時は内蔵のデモサービス)\n"
+         "  --ui-script FILE     UI スクリプトを再生し、結果を終了コードで返します (テスト・再現用)\n"
+         "  --check-env [--json] パソコンの環境をチェックし、結果を表示して終了します\n"
+         "                       (終了コード 0: すべてOK, 1: 注意あり, 2: NGあり)\n";
 }
 
 std::vector<std::string> utf8_arguments(int argc, char** argv) {

@@ -11,6 +11,10 @@ struct CommandLine {
   bool version = false;
   bool licenses = false;
   bool legacy_gl = false;
+  bool check_env = false;
+  bool json = false;
+  std::optional<std::string> server;
+  std::optional<std::string> ui_script;
   std::optional<std::string> screenshot;
   std::string error;  // a Japanese message when the arguments are wrong
 };

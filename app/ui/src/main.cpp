@@ -1,17 +1,27 @@
-// careplan-client: the entry point. Parses the command line, then hands the
-// UI to the platform runner.
+// careplan-client: the entry point. Parses the command line, starts the
+// embedded demo service when no server is given, and hands the UI to the
+// platform runner.
 #include <cstdio>
+#include <fstream>
+#include <memory>
+#include <sstream>
 
 #include "careplan/assets.hpp"
+#include "careplan/platform/paths.hpp"
 #include "careplan/platform/runner.hpp"
+#include "careplan/service/service.hpp"
 #include "client_app.hpp"
 #include "command_line.hpp"
+#include "env_check_bridge.hpp"
+#include "ui_script.hpp"
 
 #ifdef _WIN32
 #include <windows.h>
 #endif
 
 namespace {
+
+using namespace careplan;
 
 constexpr const char* window_title = "ケアプランデータ連携 利用更新クライアント";
 
@@ -28,39 +38,69 @@ void attach_console_for_output() {
 #endif
 }
 
-}  // namespace
+// The embedded demo service: the real service code, in memory, on loopback,
+// with the demo offices. Its Argon2 cost is light: it only ever holds the
+// published demo passwords, and the client must start fast on old PCs.
+std::unique_ptr<service::Service> start_demo_service() {
+  service::ServiceOptions options;
+  options.seed_demo = true;
+  options.argon2_time_cost = 1;
+  options.argon2_memory_kib = 1024;
+  auto demo = std::make_unique<service::Service>(options);
+  demo->start("127.0.0.1", 0);
+  return demo;
+}
 
-int main(int argc, char** argv) {
-  using namespace careplan;
-  attach_console_for_output();
-  const ui::CommandLine cl = ui::parse_command_line(ui::utf8_arguments(argc, argv));
-  if (!cl.error.empty()) {
-    std::fprintf(stderr, "%s\n\n%s", cl.error.c_str(), ui::usage_text().c_str());
-    return 64;
-  }
-  if (cl.help) {
-    std::fputs(ui::usage_text().c_str(), stdout);
-    return 0;
-  }
-  if (cl.version) {
-    std::printf("careplan-client %s\n", CAREPLAN_VERSION);
-    return 0;
-  }
+std::vector<ui::DemoAccount> demo_accounts() {
+  std::vector<ui::DemoAccount> accounts;
+  for (const auto& office : service::demo_offices())
+    accounts.push_back({office.user_id, office.password, office.scenario});
+  return accounts;
+}
 
-  if (cl.licenses) {
-    const auto text = assets::unpack(assets::font_ipaexg_license());
-    if (text) std::fwrite(text->data(), 1, text->size(), stdout);
-    return text ? 0 : 4;
+std::optional<std::vector<ui::ScriptStep>> load_script(const std::string& path) {
+  std::ifstream in(platform::path_from_utf8(path), std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "UI スクリプトを開けません: %s\n", path.c_str());
+    return std::nullopt;
   }
+  std::stringstream source;
+  source << in.rdbuf();
+  std::string error;
+  auto steps = ui::parse_ui_script(source.str(), error);
+  if (!steps) std::fprintf(stderr, "UI スクリプトの誤り: %s\n", error.c_str());
+  return steps;
+}
 
-  ui::ClientApp app;
+int run_client(const ui::CommandLine& cl, const std::string& base_url, bool demo) {
+  std::optional<std::vector<ui::ScriptStep>> script;
+  if (cl.ui_script && !(script = load_script(*cl.ui_script))) return 64;
+
+  ui::ClientConfig config;
+  if (demo) config.demo_accounts = demo_accounts();
+  config.settings_file = ui::settings_path();
+  ui::EffectRunnerOptions runner;
+  runner.base_url = base_url;
+  runner.run_env_check = [base_url] { return ui::run_env_check_for_ui(base_url); };
+  runner.on_result = platform::request_redraw;
+  ui::ClientApp app(config, runner);
+
+  std::optional<ui::UiScriptPlayer> player;
+  if (script) player.emplace(std::move(*script), [&app] { return app.effects_idle() && app.state().in_flight.empty(); });
+
   platform::RunnerOptions options;
   options.title = window_title;
   options.screenshot_path = cl.screenshot;
   options.force_legacy_gl = cl.legacy_gl;
   platform::RunnerCallbacks callbacks;
   callbacks.setup = [&](float scale) { return app.setup(scale); };
-  callbacks.draw = [&] { app.draw(); };
+  callbacks.draw = [&] {
+    app.draw();
+    if (!player) return;
+    player->after_frame();
+    if (player->finished()) platform::request_close();
+  };
+  callbacks.wants_animation = [&] { return player.has_value() || app.wants_animation(); };
   int screenshot_status = 0;
   callbacks.screenshot_taken = [&](bool ok, const std::string& path) {
     if (!ok) {
@@ -75,8 +115,57 @@ int main(int argc, char** argv) {
                                "もう一度ダウンロードしてください。");
     return 4;
   }
-  if (status == 0 && cl.screenshot)
+  if (status != 0) return status;
+  if (cl.screenshot)
     std::printf("screenshot %s renderer=\"%s\" first_frame_ms=%.0f\n", cl.screenshot->c_str(),
                 info.renderer.c_str(), info.first_frame_seconds * 1000);
-  return status != 0 ? status : screenshot_status;
+  if (player) {
+    if (!player->passed()) {
+      std::fprintf(stderr, "UI スクリプト失敗: %s\n",
+                   player->finished() ? player->failure().c_str() : "ウィンドウが閉じられました");
+      return 1;
+    }
+    std::printf("ui-script passed: %s\n", cl.ui_script->c_str());
+  }
+  return screenshot_status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  attach_console_for_output();
+  const ui::CommandLine cl = ui::parse_command_line(ui::utf8_arguments(argc, argv));
+  if (!cl.error.empty()) {
+    std::fprintf(stderr, "%s\n\n%s", cl.error.c_str(), ui::usage_text().c_str());
+    return 64;
+  }
+  if (cl.help) {
+    std::fputs(ui::usage_text().c_str(), stdout);
+    return 0;
+  }
+  if (cl.version) {
+    std::printf("careplan-client %s\n", CAREPLAN_VERSION);
+    return 0;
+  }
+  if (cl.licenses) {
+    const auto text = assets::unpack(assets::font_ipaexg_license());
+    if (text) std::fwrite(text->data(), 1, text->size(), stdout);
+    return text ? 0 : 4;
+  }
+
+  std::unique_ptr<service::Service> demo;
+  std::string base_url;
+  if (cl.server) {
+    base_url = *cl.server;
+  } else {
+    try {
+      demo = start_demo_service();
+      base_url = demo->base_url();
+    } catch (const std::exception& e) {
+      platform::show_fatal_error(std::string("デモサービスを開始できませんでした: ") + e.what());
+      return 5;
+    }
+  }
+  if (cl.check_env) return ui::run_check_env_cli(cl.json, base_url);
+  return run_client(cl, base_url, demo != nullptr);
 }

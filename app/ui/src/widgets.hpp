@@ -1,8 +1,13 @@
 #pragma once
-// Building blocks shared by the views, so every screen looks and behaves alike.
+// Building blocks shared by the views, so every screen looks and behaves
+// alike. Every labelled control and every text goes through them, which is
+// what lets the UI script runner find a control by the label a user sees.
 #include <imgui.h>
 
+#include <string>
 #include <string_view>
+
+#include "careplan/core/input.hpp"
 
 namespace careplan::ui {
 
@@ -11,10 +16,25 @@ namespace careplan::ui {
 void screen_header(std::string_view title, std::string_view code, std::string_view step = {});
 
 // The one primary action of a screen: large and coloured. True when pressed.
-bool primary_button(const char* label, bool enabled = true);
+bool primary_button(std::string_view label, bool enabled = true);
+// A secondary action: plain.
+bool button(std::string_view label, bool enabled = true);
+// A text field with its label above and its error (if any) in red below.
+bool input_field(std::string_view label, std::string& value, const core::FieldErrors& errors,
+                 std::string_view field, ImGuiInputTextFlags flags = 0, const char* hint = nullptr,
+                 float width_em = 22.0f);
+bool checkbox(std::string_view label, bool& value, bool enabled = true);
 
+void text(std::string_view text);
 void text_colored(const ImVec4& color, std::string_view text);
-void text_wrapped(std::string_view text);
 void text_muted(std::string_view text);
+void text_large(std::string_view text, const ImVec4& color);
+// A red message for a field or a form.
+void error_text(std::string_view text);
+// A label/value pair in two columns (summaries).
+void field_row(std::string_view label, std::string_view value);
+
+// An indeterminate progress indicator for requests in flight.
+void spinner();
 
 }  // namespace careplan::ui

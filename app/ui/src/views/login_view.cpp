@@ -1,35 +1,73 @@
-#include "views/login_view.hpp"
-
 #include <imgui.h>
 
+#include "careplan/core/input.hpp"
 #include "theme.hpp"
+#include "views/views.hpp"
 #include "widgets.hpp"
 
 namespace careplan::ui {
+namespace {
 
-void LoginView::draw() {
-  screen_header("ログイン", "S01", "手順1");
-  text_wrapped("「電子請求受付システム」で使っている、KJから始まるユーザIDとパスワードを入力してください。");
+void demo_picker(const std::vector<DemoAccount>& demo, std::string& user_id, std::string& password) {
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, colors::banner);
+  ImGui::BeginChild("demo", ImVec2{0, 0}, ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY);
+  text("デモ: 練習用のデモサービスにつながっています。実際の申請は行われません。");
+  text_muted("デモの事業所を選ぶと、ユーザIDとパスワードが入ります。");
+  for (const auto& account : demo) {
+    if (button(account.user_id + " " + account.scenario)) {
+      user_id = account.user_id;
+      password = account.password;
+    }
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 14) ImGui::NewLine();
+  }
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+}  // namespace
+
+void LoginView::draw(const core::State& state, const std::vector<DemoAccount>& demo, Events& out) {
+  if (!filled_from_state_) {
+    user_id_ = state.login_user_id;
+    filled_from_state_ = true;
+  }
+  screen_header("ログイン", core::screen_code(core::Screen::login), core::manual_step(core::Screen::login));
+  if (!demo.empty()) demo_picker(demo, user_id_, password_);
+  text("「電子請求受付システム」で使っている、KJから始まるユーザIDとパスワードを入力してください。");
+  message_banner(state, out);
   ImGui::Spacing();
 
-  const float field_width = ImGui::GetFontSize() * 20.0f;
-  ImGui::TextUnformatted("ユーザID");
-  ImGui::SetNextItemWidth(field_width);
-  ImGui::InputTextWithHint("##user_id", "例: KJ00000001", user_id_.data(), user_id_.size());
-
-  ImGui::TextUnformatted("パスワード");
-  ImGui::SetNextItemWidth(field_width);
-  const ImGuiInputTextFlags flags = show_password_ ? 0 : ImGuiInputTextFlags_Password;
-  ImGui::InputText("##password", password_.data(), password_.size(), flags);
-  ImGui::SameLine();
-  ImGui::Checkbox("表示する", &show_password_);
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  input_field("ユーザID", user_id_, state.login_errors, "user_id", 0, "例: KJ00000001");
+  const ImGuiInputTextFlags secret = show_password_ ? 0 : ImGuiInputTextFlags_Password;
+  input_field("パスワード", password_, state.login_errors, "password", secret);
+  checkbox("パスワードを表示する", show_password_);
 
   ImGui::Spacing();
-  primary_button("ログイン");
+  const bool busy = core::is_busy(state, core::Request::login);
+  const bool locked = core::login_locked(state);
+  const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter);
+  if ((primary_button("ログイン", !busy && !locked) || (enter && !busy && !locked))) {
+    out.push_back(core::event::SubmitLogin{user_id_, password_});
+    password_.clear();  // never kept longer than needed
+    filled_from_state_ = false;
+  }
+  if (busy) {
+    ImGui::SameLine();
+    spinner();
+    ImGui::SameLine();
+    text_muted("ログインしています…");
+  }
 
   ImGui::Spacing();
   ImGui::Separator();
-  text_muted("ログインできない場合: ヘルプデスク 0120-584-708 (受付時間 9:00〜17:00、土日祝日を除く)");
+  text_muted("ログインできないときは、下のページもご覧ください。");
+  for (auto tab : {core::Screen::env_check, core::Screen::faq, core::Screen::contact}) {
+    if (button(core::screen_title(tab))) out.push_back(core::event::SelectTab{tab});
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
 }
 
 }  // namespace careplan::ui

@@ -47,6 +47,10 @@ int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo*
 // work arriving).
 void request_redraw();
 
+// Takes a screenshot once the picture is stable (from inside a frame, e.g. a
+// UI script); `done` is called on the UI thread with the result.
+void request_screenshot(std::string path, std::function<void(bool ok)> done);
+
 // Closes the window from inside a frame (e.g. a UI script that finished).
 void request_close();
 

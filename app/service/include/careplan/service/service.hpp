@@ -17,6 +17,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -72,6 +73,19 @@ struct ServiceOptions {
     std::function<void(const RequestLogEntry&)> on_request;  // called once per request
     std::function<void(const std::string&)> on_event;        // other notable events
 };
+
+// A demo office of DESIGN.md ("Running the service, and its demo offices"):
+// seeded by --demo and by the client's embedded demo service, whose login
+// screen offers them. The passwords are public demo passwords.
+struct DemoOffice {
+    const char* user_id;
+    const char* password;
+    const char* scenario;  // 更新可能, 申請期間前, …
+    int days_remaining;    // valid_until - today
+    bool applied;          // one application already accepted
+    const char* office_number;
+};
+std::span<const DemoOffice> demo_offices();
 
 // True for 127.0.0.0/8, ::1 and "localhost".
 bool is_loopback_host(std::string_view host);

@@ -1,0 +1,41 @@
+#pragma once
+// What the UI script runner (and a help-desk replay) can see of a frame: the
+// labelled controls with their rectangles, and the texts shown. The widgets
+// record into it as they draw; the runner reads the last complete frame.
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace careplan::ui {
+
+struct SeenControl {
+  std::string label;
+  ImVec2 min;
+  ImVec2 max;
+  bool enabled = true;
+};
+
+class FrameRecord {
+ public:
+  void begin_frame();
+  // Records the last submitted ImGui item under the given visible label.
+  void control(std::string_view label, bool enabled);
+  void text(std::string_view text);
+  void screen(std::string_view code) { current_screen_ = std::string(code); }
+
+  const SeenControl* find_control(std::string_view label) const;
+  bool shows_text(std::string_view needle) const;
+  const std::string& screen_code() const { return last_screen_; }
+  const std::vector<std::string>& texts() const { return last_texts_; }
+
+ private:
+  std::vector<SeenControl> current_controls_, last_controls_;
+  std::vector<std::string> current_texts_, last_texts_;
+  std::string current_screen_, last_screen_;
+};
+
+FrameRecord& frame_record();
+
+}  // namespace careplan::ui

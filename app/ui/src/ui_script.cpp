@@ -1,0 +1,200 @@
+#include "ui_script.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <sstream>
+
+#include "automation.hpp"
+#include "careplan/platform/runner.hpp"
+
+namespace careplan::ui {
+namespace {
+
+constexpr auto step_time_limit = std::chrono::seconds(10);
+// Frames to let ImGui settle after input (hover, activation, focus).
+constexpr int frames_after_input = 3;
+
+const std::vector<std::string> commands_with_argument{"click", "type", "key", "wait-screen", "expect-text",
+                                                      "expect-disabled", "expect-enabled", "screenshot", "scroll"};
+
+struct KeyChord {
+  ImGuiKey key;
+  ImGuiKey modifier;  // ImGuiKey_None, ImGuiMod_Ctrl or ImGuiMod_Shift
+};
+
+std::optional<KeyChord> key_named(const std::string& name) {
+  if (name == "Enter") return KeyChord{ImGuiKey_Enter, ImGuiKey_None};
+  if (name == "Tab") return KeyChord{ImGuiKey_Tab, ImGuiKey_None};
+  if (name == "Shift+Tab") return KeyChord{ImGuiKey_Tab, ImGuiMod_Shift};
+  if (name == "Escape") return KeyChord{ImGuiKey_Escape, ImGuiKey_None};
+  if (name == "Space") return KeyChord{ImGuiKey_Space, ImGuiKey_None};
+  if (name == "Ctrl+Plus") return KeyChord{ImGuiKey_Equal, ImGuiMod_Ctrl};
+  if (name == "Ctrl+Minus") return KeyChord{ImGuiKey_Minus, ImGuiMod_Ctrl};
+  if (name == "Ctrl+A") return KeyChord{ImGuiKey_A, ImGuiMod_Ctrl};
+  return std::nullopt;
+}
+
+void press(const KeyChord& chord) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (chord.modifier != ImGuiKey_None) io.AddKeyEvent(chord.modifier, true);
+  io.AddKeyEvent(chord.key, true);
+  io.AddKeyEvent(chord.key, false);
+  if (chord.modifier != ImGuiKey_None) io.AddKeyEvent(chord.modifier, false);
+}
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return {};
+  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
+}
+
+}  // namespace
+
+std::optional<std::vector<ScriptStep>> parse_ui_script(const std::string& source, std::string& error) {
+  std::vector<ScriptStep> steps;
+  std::istringstream in(source);
+  std::string raw;
+  int line_no = 0;
+  while (std::getline(in, raw)) {
+    ++line_no;
+    const std::string line = trim(raw);
+    if (line.empty() || line[0] == '#') continue;
+    ScriptStep step;
+    step.line = line_no;
+    const auto space = line.find(' ');
+    step.command = line.substr(0, space);
+    std::string rest = space == std::string::npos ? "" : trim(line.substr(space + 1));
+    const bool needs_argument = std::find(commands_with_argument.begin(), commands_with_argument.end(),
+                                          step.command) != commands_with_argument.end();
+    if (step.command == "type") {
+      // Labels may hold spaces, so " = " separates the label from the text.
+      const auto eq = rest.find(" = ");
+      if (eq == std::string::npos) {
+        error = std::to_string(line_no) + "行目: type は「type ラベル = 文字列」の形で書いてください";
+        return std::nullopt;
+      }
+      step.text = rest.substr(eq + 3);
+      rest = trim(rest.substr(0, eq));
+    }
+    step.argument = rest;
+    if (!needs_argument && step.command != "wait-idle") {
+      error = std::to_string(line_no) + "行目: 不明なコマンドです: " + step.command;
+      return std::nullopt;
+    }
+    if (needs_argument && rest.empty()) {
+      error = std::to_string(line_no) + "行目: " + step.command + " には引数が必要です";
+      return std::nullopt;
+    }
+    if (step.command == "key" && !key_named(rest)) {
+      error = std::to_string(line_no) + "行目: 不明なキーです: " + rest;
+      return std::nullopt;
+    }
+    steps.push_back(std::move(step));
+  }
+  return steps;
+}
+
+UiScriptPlayer::UiScriptPlayer(std::vector<ScriptStep> steps, std::function<bool()> idle)
+    : steps_(std::move(steps)),
+      idle_(std::move(idle)),
+      settle_frames_(frames_after_input),  // the first frames still lay out
+      step_started_(std::chrono::steady_clock::now()) {}
+
+void UiScriptPlayer::fail(const std::string& why) {
+  const auto& s = steps_[current_];
+  failure_ = std::to_string(s.line) + "行目 (" + s.command + " " + s.argument + "): " + why +
+             " [画面 " + frame_record().screen_code() + "]";
+  finished_ = true;
+}
+
+// Moves the mouse to the middle of a control; false while it is not shown
+// (or, failing the script, when it is shown but cannot be used).
+bool UiScriptPlayer::point_at(const std::string& label) {
+  const SeenControl* control = frame_record().find_control(label);
+  if (!control) return false;
+  if (!control->enabled) {
+    fail("押せない状態です");
+    return false;
+  }
+  ImGui::GetIO().AddMousePosEvent((control->min.x + control->max.x) / 2, (control->min.y + control->max.y) / 2);
+  return true;
+}
+
+bool UiScriptPlayer::click(const std::string& label) {
+  if (!point_at(label)) return false;
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+  io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+  return true;
+}
+
+bool UiScriptPlayer::run_step(const ScriptStep& step) {
+  const FrameRecord& seen = frame_record();
+  const std::string& arg = step.argument;
+  if (step.command == "click") return click(arg);
+  if (step.command == "type") {
+    if (phase_ == 0) {
+      if (!click(arg)) return false;
+      phase_ = 1;
+      settle_frames_ = frames_after_input;
+      return false;
+    }
+    press(*key_named("Ctrl+A"));
+    ImGui::GetIO().AddInputCharactersUTF8(step.text.c_str());
+    return true;
+  }
+  if (step.command == "scroll") {
+    if (!point_at(arg)) return false;
+    ImGui::GetIO().AddMouseWheelEvent(0, -1000);
+    return true;
+  }
+  if (step.command == "key") {
+    press(*key_named(arg));
+    return true;
+  }
+  if (step.command == "wait-screen") return seen.screen_code() == arg;
+  if (step.command == "expect-text") return seen.shows_text(arg);
+  if (step.command == "expect-disabled" || step.command == "expect-enabled") {
+    const SeenControl* c = seen.find_control(arg);
+    return c && c->enabled == (step.command == "expect-enabled");
+  }
+  if (step.command == "wait-idle") return idle_();
+  // screenshot
+  if (phase_ == 0) {
+    phase_ = 1;
+    screenshot_done_ = false;
+    platform::request_screenshot(arg, [this](bool ok) {
+      screenshot_done_ = true;
+      screenshot_ok_ = ok;
+    });
+    return false;
+  }
+  if (!screenshot_done_) return false;
+  if (!screenshot_ok_) fail("スクリーンショットを保存できませんでした");
+  return true;
+}
+
+void UiScriptPlayer::after_frame() {
+  if (finished_) return;
+  if (settle_frames_ > 0) {
+    --settle_frames_;
+    return;
+  }
+  if (current_ >= steps_.size()) {
+    finished_ = true;
+    return;
+  }
+  const bool done = run_step(steps_[current_]);
+  if (finished_) return;
+  if (done) {
+    ++current_;
+    phase_ = 0;
+    settle_frames_ = frames_after_input;
+    step_started_ = std::chrono::steady_clock::now();
+  } else if (std::chrono::steady_clock::now() - step_started_ > step_time_limit) {
+    fail("時間内に条件を満たしませんでした");
+  }
+}
+
+}  // namespace careplan::ui

@@ -1,0 +1,66 @@
+#pragma once
+// --ui-script FILE: plays a small script through ImGui's input events, as a
+// user would (the GUI tests; the help desk replaying a caller's steps).
+//
+//   # comment
+//   click LABEL              press the control with that visible label
+//   type LABEL = TEXT        click the field, select all, type TEXT
+//   key Enter|Tab|Shift+Tab|Escape|Space|Ctrl+Plus|Ctrl+Minus
+//   scroll LABEL             turn the mouse wheel over it to the end (texts to agree to)
+//   wait-screen S03          until that screen shows (10 s at most)
+//   expect-text TEXT         until TEXT is shown (10 s at most)
+//   expect-disabled LABEL    the control is shown and cannot be pressed
+//   expect-enabled LABEL
+//   wait-idle                until no request or check is running
+//   screenshot FILE.png      once the picture is stable
+//
+// Each step fails after its time limit; the first failure ends the script.
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace careplan::ui {
+
+struct ScriptStep {
+  int line = 0;
+  std::string command;
+  std::string argument;  // LABEL, TEXT, FILE, CODE or key name
+  std::string text;      // for type
+};
+
+// Parses a script; on a syntax error, nothing and the message.
+std::optional<std::vector<ScriptStep>> parse_ui_script(const std::string& source, std::string& error);
+
+class UiScriptPlayer {
+ public:
+  // `idle` tells whether no request or check is running.
+  UiScriptPlayer(std::vector<ScriptStep> steps, std::function<bool()> idle);
+
+  // Called once per frame, after the frame was built: checks the step against
+  // what the frame showed and queues input for the next frame.
+  void after_frame();
+  bool finished() const { return finished_; }
+  bool passed() const { return finished_ && failure_.empty(); }
+  const std::string& failure() const { return failure_; }
+
+ private:
+  bool run_step(const ScriptStep& step);  // true when the step is done
+  bool click(const std::string& label);
+  bool point_at(const std::string& label);
+  void fail(const std::string& why);
+
+  std::vector<ScriptStep> steps_;
+  std::function<bool()> idle_;
+  std::size_t current_ = 0;
+  int phase_ = 0;  // progress inside a step that spans frames
+  int settle_frames_ = 0;
+  std::chrono::steady_clock::time_point step_started_;
+  bool screenshot_done_ = false;
+  bool screenshot_ok_ = false;
+  bool finished_ = false;
+  std::string failure_;
+};
+
+}  // namespace careplan::ui

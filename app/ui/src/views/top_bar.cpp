@@ -1,0 +1,50 @@
+#include <imgui.h>
+
+#include "careplan/core/errors.hpp"
+#include "theme.hpp"
+#include "views/views.hpp"
+#include "widgets.hpp"
+
+namespace careplan::ui {
+
+void TopBar::draw(const core::State& state, Events& out) {
+  using core::Screen;
+  if (state.session) {
+    text_muted(state.session->user.office_name + "  (事業所番号 " + state.session->user.office_number + ")");
+    ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.0f);
+    if (button("ログアウト")) out.push_back(core::event::Logout{});
+  } else if (button("ログイン画面へ戻る")) {
+    out.push_back(core::event::Back{});
+  }
+  const auto current_tab = core::tab_of(state.screen);
+  const Screen tabs_after_login[] = {Screen::license, Screen::apply, Screen::env_check, Screen::faq,
+                                     Screen::contact};
+  for (Screen tab : tabs_after_login) {
+    const bool usable = state.session || tab == Screen::env_check || tab == Screen::faq ||
+                        tab == Screen::contact;
+    if (!usable) continue;
+    const bool active = current_tab == tab;
+    if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (button(core::screen_title(tab))) out.push_back(core::event::SelectTab{tab});
+    if (active) ImGui::PopStyleColor();
+    ImGui::SameLine();
+  }
+  ImGui::PushFont(nullptr, small_font_px);
+  text_muted(std::string(core::top_screen_code));
+  ImGui::PopFont();
+  ImGui::Separator();
+}
+
+void message_banner(const core::State& state, Events& out) {
+  if (!state.message) return;
+  const auto& m = *state.message;
+  if (m.kind == core::Message::Kind::error) error_text(m.text);
+  else text_colored(colors::info_blue, m.text);
+  if (m.retryable) {
+    if (button("再試行")) out.push_back(core::event::Retry{});
+    ImGui::SameLine();
+  }
+  if (m.kind == core::Message::Kind::error && button("閉じる")) out.push_back(core::event::DismissMessage{});
+}
+
+}  // namespace careplan::ui

@@ -15,12 +15,13 @@ wine_run() {
   on_virtual_display sh -c 'wine "$@"; rc=$?; wineserver -w; exit $rc' wine "$@"
 }
 
-# Prints the Japanese text tesseract reads in a PNG, without spaces (OCR puts
-# spaces between kana), one line per line.
+# Prints the Japanese text tesseract reads in a PNG, one line per line,
+# without spaces (OCR puts spaces between kana) and with the letter O read as
+# the digit 0 (the small screen codes: "SO1" is S01).
 ocr_text() {
   local png=$1
   /usr/bin/convert "$png" -colorspace Gray -negate -resize 200% png:- |
-    tesseract - - -l jpn --psm 6 2>/dev/null | tr -d ' \t'
+    tesseract - - -l jpn --psm 6 2>/dev/null | tr -d ' \t' | tr 'O' '0'
 }
 
 # Fails unless each expected text is found in the PNG.
@@ -30,6 +31,7 @@ expect_texts() {
   seen=$(ocr_text "$png")
   for want in "$@"; do
     want=${want// /}
+    want=${want//O/0}
     if ! grep -qF -- "$want" <<<"$seen"; then
       echo "FAIL: '$want' not found in $png; OCR read:" >&2
       echo "$seen" >&2

@@ -88,7 +88,11 @@ struct Client::Impl {
             options.connect_timeout));
         http.set_read_timeout(options.read_timeout);
         http.set_write_timeout(options.read_timeout);
-        http.set_keep_alive(true);
+        // A fresh connection per request: a kept-alive socket that the
+        // service (or a proxy) closed meanwhile fails the next request as
+        // "unreachable" (seen after a logout); the few requests of a session
+        // do not need the saving.
+        http.set_keep_alive(false);
 #ifdef CPPHTTPLIB_SSL_ENABLED
         if (!options.ca_cert_path.empty()) http.set_ca_cert_path(options.ca_cert_path);
 #endif

@@ -11,7 +11,8 @@
 namespace careplan::ui {
 namespace {
 
-constexpr auto step_time_limit = std::chrono::seconds(10);
+// Longer than the client's read time-out (15 s), so that time-outs can be awaited.
+constexpr auto step_time_limit = std::chrono::seconds(20);
 // Frames to let ImGui settle after input (hover, activation, focus).
 constexpr int frames_after_input = 3;
 

@@ -7,8 +7,8 @@
 //   type LABEL = TEXT        click the field, select all, type TEXT
 //   key Enter|Tab|Shift+Tab|Escape|Space|Ctrl+Plus|Ctrl+Minus
 //   scroll LABEL             turn the mouse wheel over it to the end (texts to agree to)
-//   wait-screen S03          until that screen shows (10 s at most)
-//   expect-text TEXT         until TEXT is shown (10 s at most)
+//   wait-screen S03          until that screen shows (20 s at most)
+//   expect-text TEXT         until TEXT is shown (20 s at most)
 //   expect-disabled LABEL    the control is shown and cannot be pressed
 //   expect-enabled LABEL
 //   wait-idle                until no request or check is running

@@ -30,13 +30,11 @@ void screen_header(std::string_view title, std::string_view code, std::string_vi
   ImGui::PopFont();
   std::string tag(code);
   if (!step.empty()) tag.append("  ").append(step);
-  ImGui::PushFont(nullptr, small_font_px);
+  // Body-sized beside the larger title, in full contrast: a caller reads it
+  // out to the help desk.
   const float width = ImGui::CalcTextSize(tag.c_str()).x;
   ImGui::SameLine(right_edge - width);
-  ImGui::PushStyleColor(ImGuiCol_Text, colors::muted);
   ImGui::TextUnformatted(tag.c_str());
-  ImGui::PopStyleColor();
-  ImGui::PopFont();
   ImGui::Separator();
   ImGui::Spacing();
   frame_record().screen(code);

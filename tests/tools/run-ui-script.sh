@@ -10,7 +10,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/common.sh"
-mode=$1 client=$2 script=$3 out=$4; shift 4
+mode=$1 client=$(realpath "$2") script=$(realpath "$3") out=$4; shift 4
 rm -rf "$out" && mkdir -p "$out" && cd "$out"
 extra=$(sed -n 's/^# args: //p' "$script")
 if [[ $extra == *'{SILENT_SERVER}'* ]]; then

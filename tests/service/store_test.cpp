@@ -1,0 +1,189 @@
+// The storage, demo seed, outbox worker and hashing, below the HTTP layer.
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <catch2/catch_test_macros.hpp>
+#include <catch2/matchers/catch_matchers_string.hpp>
+#include <sqlite3.h>
+
+#include "careplan/api/random.hpp"
+#include "careplan/service/service.hpp"
+#include "careplan/service/store.hpp"
+#include "crypto.hpp"
+#include "demo.hpp"
+#include "mailer.hpp"
+#include "support.hpp"
+
+using namespace careplan;
+using namespace careplan::service;
+
+namespace {
+
+struct TempDir {
+    TempDir()
+        : path(std::filesystem::temp_directory_path() / ("careplan-store-" + api::random_hex(6))) {
+        std::filesystem::create_directories(path);
+    }
+    ~TempDir() { std::filesystem::remove_all(path); }
+    std::string file(const std::string& name) const { return (path / name).string(); }
+    std::filesystem::path path;
+};
+
+const Argon2Params light{1, 64, 1};
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+}  // namespace
+
+TEST_CASE("SHA-256 matches the FIPS 180-4 examples") {
+    CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+          "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    CHECK(sha256_hex(std::string(1000000, 'a')) ==
+          "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+TEST_CASE("constant_time_equal compares whole strings") {
+    CHECK(constant_time_equal("abc", "abc"));
+    CHECK_FALSE(constant_time_equal("abc", "abd"));
+    CHECK_FALSE(constant_time_equal("abc", "abcd"));
+    CHECK(constant_time_equal("", ""));
+}
+
+TEST_CASE("passwords are stored as salted Argon2id hashes") {
+    std::string hash = hash_password("demo-pass-0001", {2, 19 * 1024, 1});
+    CHECK(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+    CHECK(hash.find("demo-pass-0001") == std::string::npos);
+    CHECK(verify_password(hash, "demo-pass-0001"));
+    CHECK_FALSE(verify_password(hash, "demo-pass-0002"));
+    CHECK_FALSE(verify_password("not a hash", "demo-pass-0001"));
+    CHECK(hash_password("demo-pass-0001", light) != hash_password("demo-pass-0001", light));
+}
+
+TEST_CASE("random bytes are fresh on every call") {
+    CHECK(api::random_hex(32).size() == 64);
+    CHECK(api::random_hex(32) != api::random_hex(32));
+    CHECK(api::new_idempotency_key() != api::new_idempotency_key());
+}
+
+TEST_CASE("the store migrates a new file and refuses a newer schema") {
+    TempDir dir;
+    std::string path = dir.file("service.db");
+    {
+        Store store(path);
+        CHECK(store.stored_schema_version() == Store::schema_version);
+        store.write([](Tx& tx) { tx.ensure_office("1370000009", "テスト事業所"); });
+    }
+    {
+        Store again(path);  // reopening keeps the data and migrates nothing
+        CHECK(again.stored_schema_version() == Store::schema_version);
+        CHECK(again.read([](Tx& tx) { return tx.find_office("1370000009").has_value(); }));
+    }
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    CHECK_THROWS_WITH(Store(path), Catch::Matchers::ContainsSubstring("newer"));
+}
+
+TEST_CASE("a failed transaction leaves nothing behind") {
+    Store store(":memory:");
+    CHECK_THROWS(store.write([](Tx& tx) {
+        tx.ensure_office("1370000009", "テスト事業所");
+        throw std::runtime_error("abort");
+    }));
+    CHECK_FALSE(store.read([](Tx& tx) { return tx.find_office("1370000009").has_value(); }));
+    // Foreign keys hold: a user of an unknown office is refused.
+    CHECK_THROWS(store.write([](Tx& tx) { tx.add_user("KJ12345678", 999, "hash"); }));
+}
+
+TEST_CASE("demo seeding adds what is missing and never resets what happened") {
+    TempDir dir;
+    Store store(dir.file("demo.db"));
+    core::Date day1 = test::demo_today();
+    seed_demo(store, day1, light);
+    auto office = [&](const char* number) {
+        return store.read([&](Tx& tx) { return *tx.find_office(number); });
+    };
+    auto license_of = [&](const char* number) {
+        auto id = office(number).id;
+        return store.read([&](Tx& tx) { return *tx.license(id); });
+    };
+    CHECK(store.read([](Tx& tx) { return tx.applications().size(); }) == 1);
+    core::Period first = license_of("1370000001");
+    CHECK(first.valid_until == core::add_days(day1, 45));
+
+    // A later start: nothing is duplicated or moved.
+    seed_demo(store, core::add_days(day1, 10), light);
+    CHECK(store.read([](Tx& tx) { return tx.applications().size(); }) == 1);
+    CHECK(license_of("1370000001") == first);
+
+    // What happened to a demo office survives the next seed.
+    auto office2 = office("1370000002").id;
+    store.write([&](Tx& tx) { tx.set_license(office2, first); });
+    seed_demo(store, day1, light);
+    CHECK(license_of("1370000002") == first);
+}
+
+TEST_CASE("period_ending gives valid_until - 1 year + 1 day") {
+    using namespace std::chrono;
+    CHECK(period_ending(year{2027} / 3 / 31).valid_from == year{2026} / 4 / 1);
+    CHECK(period_ending(year{2029} / 2 / 28).valid_from == year{2028} / 2 / 29);
+    CHECK(period_ending(year{2028} / 2 / 29).valid_from == year{2027} / 3 / 1);
+    CHECK(period_ending(year{2027} / 1 / 1).valid_from == year{2026} / 1 / 2);
+}
+
+TEST_CASE("the completion mail goes out on notify_by and completes the renewal") {
+    TempDir dir;
+    Store store(dir.file("mail.db"));
+    core::Date today = test::demo_today();
+    seed_demo(store, today, light);  // office 3 has an accepted application
+    auto application = store.read([](Tx& tx) { return tx.applications().front(); });
+    CHECK_FALSE(application.mail_sent_at.has_value());
+
+    MailLogSink sink(dir.file("mail.log"));
+    CHECK(deliver_due_mail(store, sink, core::add_days(application.notify_by, -1)) == 0);
+    CHECK_FALSE(std::filesystem::exists(dir.file("mail.log")));
+
+    CHECK(deliver_due_mail(store, sink, application.notify_by) == 1);
+    std::string log = read_file(dir.file("mail.log"));
+    CHECK(log.find("To: demo@example.jp") != std::string::npos);
+    CHECK(log.find("更新完了のお知らせ") != std::string::npos);
+    CHECK(log.find(application.application_id) != std::string::npos);
+
+    auto after = store.read([](Tx& tx) { return tx.applications().front(); });
+    CHECK(after.mail_sent_at.has_value());
+    auto license = store.read([&](Tx& tx) { return *tx.license(after.office_id); });
+    CHECK(license == application.new_period);
+    // Sent once only.
+    CHECK(deliver_due_mail(store, sink, core::add_days(application.notify_by, 5)) == 0);
+}
+
+TEST_CASE("the service refuses demo offices and plain HTTP off loopback") {
+    CHECK(is_loopback_host("127.0.0.1"));
+    CHECK(is_loopback_host("::1"));
+    CHECK(is_loopback_host("localhost"));
+    CHECK_FALSE(is_loopback_host("0.0.0.0"));
+    CHECK_FALSE(is_loopback_host("192.168.0.10"));
+
+    ServiceOptions demo;
+    demo.seed_demo = true;
+    Service with_demo(demo);
+    CHECK_THROWS(with_demo.start("0.0.0.0", 0));
+    Service plain(ServiceOptions{});
+    CHECK_THROWS(plain.start("0.0.0.0", 0));
+    ServiceOptions insecure;
+    insecure.allow_insecure_listen = true;
+    Service allowed(insecure);
+    allowed.start("0.0.0.0", 0);
+    CHECK(allowed.port() > 0);
+    allowed.stop();
+}

@@ -1,0 +1,314 @@
+// The real careplan-service executable as a child process: crash safety
+// (SIGKILL right after a 201), graceful stop (SIGTERM with a request in
+// flight), the administration commands, refusals, HTTPS and its log.
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <sstream>
+#include <thread>
+
+#include <catch2/catch_test_macros.hpp>
+
+#include "careplan/api/client.hpp"
+#include "careplan/api/random.hpp"
+
+using namespace careplan;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+    TempDir() : path(fs::temp_directory_path() / ("careplan-proc-" + api::random_hex(6))) {
+        fs::create_directories(path);
+    }
+    ~TempDir() { fs::remove_all(path); }
+    std::string file(const std::string& name) const { return (path / name).string(); }
+    fs::path path;
+};
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// careplan-service with the given arguments; stdin gets `input`, stdout is
+// read line by line, stderr goes to a file.
+class Child {
+public:
+    Child(const std::vector<std::string>& args, const std::string& stderr_path,
+          const std::string& input = {})
+        : stderr_path_(stderr_path) {
+        int out[2], in[2];
+        REQUIRE(pipe(out) == 0);
+        REQUIRE(pipe(in) == 0);
+        pid_ = fork();
+        REQUIRE(pid_ >= 0);
+        if (pid_ == 0) {
+            dup2(in[0], 0);
+            dup2(out[1], 1);
+            int err = open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+            dup2(err, 2);
+            for (int fd : {in[0], in[1], out[0], out[1], err}) close(fd);
+            std::vector<char*> argv = {const_cast<char*>(CAREPLAN_SERVICE_BINARY)};
+            for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+            argv.push_back(nullptr);
+            execv(argv[0], argv.data());
+            _exit(127);
+        }
+        close(in[0]);
+        close(out[1]);
+        stdout_ = out[0];
+        if (!input.empty()) REQUIRE(write(in[1], input.data(), input.size()) == ssize_t(input.size()));
+        close(in[1]);
+    }
+    ~Child() {
+        if (pid_ > 0) {
+            kill(pid_, SIGKILL);
+            waitpid(pid_, nullptr, 0);
+        }
+        close(stdout_);
+    }
+
+    // The next stdout line; nullopt at the end or when none comes in time.
+    std::optional<std::string> line(std::chrono::milliseconds timeout = std::chrono::seconds(20)) {
+        auto deadline = std::chrono::steady_clock::now() + timeout;
+        while (buffer_.find('\n') == std::string::npos) {
+            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                deadline - std::chrono::steady_clock::now());
+            pollfd fd{stdout_, POLLIN, 0};
+            if (left.count() <= 0 || poll(&fd, 1, static_cast<int>(left.count())) <= 0) {
+                return std::nullopt;
+            }
+            char chunk[4096];
+            ssize_t got = read(stdout_, chunk, sizeof chunk);
+            if (got <= 0) {
+                if (buffer_.empty()) return std::nullopt;
+                return std::exchange(buffer_, {});
+            }
+            buffer_.append(chunk, static_cast<std::size_t>(got));
+        }
+        auto end = buffer_.find('\n');
+        std::string first = buffer_.substr(0, end);
+        buffer_.erase(0, end + 1);
+        return first;
+    }
+    std::string rest() {
+        std::string all;
+        while (auto next = line()) all += *next + "\n";
+        return all;
+    }
+    void signal(int sig) { kill(pid_, sig); }
+    // The exit code, or 128 + the signal that ended it.
+    int wait() {
+        int status = 0;
+        waitpid(std::exchange(pid_, -1), &status, 0);
+        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    std::string error_output() const { return read_file(stderr_path_); }
+
+private:
+    pid_t pid_ = -1;
+    int stdout_ = -1;
+    std::string buffer_;
+    std::string stderr_path_;
+};
+
+// A served instance: the child and its base URL from "listening on URL".
+struct Running {
+    std::unique_ptr<Child> child;
+    std::string url;
+};
+
+Running serve(const TempDir& dir, std::vector<std::string> args, const std::string& log = "log") {
+    std::vector<std::string> all = {"--db", dir.file("service.db"), "--listen", "127.0.0.1:0",
+                                    "--today", "2026-11-25"};
+    all.insert(all.end(), args.begin(), args.end());
+    Running running{std::make_unique<Child>(all, dir.file(log)), {}};
+    std::string first = running.child->line().value_or("");
+    INFO(running.child->error_output());
+    REQUIRE(first.starts_with("listening on http"));
+    running.url = first.substr(std::string("listening on ").size());
+    return running;
+}
+
+api::Client client_for(const std::string& url, const std::string& ca = {}) {
+    return api::Client({url, std::chrono::seconds(5), std::chrono::seconds(20), ca});
+}
+
+core::ApplicationInput application(const std::string& office_number) {
+    core::ApplicationInput input;
+    input.applicant_name = "山田 太郎";
+    input.applicant_kana = "ヤマダ タロウ";
+    input.email = "yamada@example.jp";
+    input.phone = "03-1234-5678";
+    input.office_number = office_number;
+    input.terms_version = input.privacy_version = "2024.1";
+    input.agree_terms = input.agree_privacy = true;
+    return input;
+}
+
+int run_admin(const TempDir& dir, std::vector<std::string> args, const std::string& input = {},
+              std::string* output = nullptr) {
+    args.insert(args.begin(), {"--db", dir.file("service.db")});
+    Child child(args, dir.file("admin.log"), input);
+    std::string text = child.rest();
+    if (output) *output = text;
+    return child.wait();
+}
+
+}  // namespace
+
+TEST_CASE("--help lists every option") {
+    TempDir dir;
+    Child child({"--help"}, dir.file("help.log"));
+    std::string help = child.rest();
+    CHECK(child.wait() == 0);
+    for (const char* option : {"--db", "--listen", "--demo", "--today", "--cert", "--key",
+                               "--insecure-listen", "--mail-log", "--csv", "--help", "user add",
+                               "license set", "applications list"}) {
+        INFO(option);
+        CHECK(help.find(option) != std::string::npos);
+    }
+}
+
+TEST_CASE("an application acknowledged with 201 survives kill -9") {
+    TempDir dir;
+    std::string application_id;
+    std::string token;
+    {
+        Running service = serve(dir, {"--demo"});
+        auto client = client_for(service.url);
+        REQUIRE(client.login({"KJ00000001", "demo-pass-0001"}).ok());
+        token = client.token();
+        auto accepted = client.apply(application("1370000001"), api::new_idempotency_key());
+        service.child->signal(SIGKILL);  // right after the 201, before anything else
+        REQUIRE(accepted.ok());
+        application_id = accepted.value().application_id;
+        CHECK(service.child->wait() == 128 + SIGKILL);
+    }
+    Running again = serve(dir, {"--demo"}, "log2");
+    auto client = client_for(again.url);
+    // Sessions are stored too: the old token still works after the restart.
+    client.set_token(token);
+    auto license = client.license();
+    REQUIRE(license.ok());
+    REQUIRE(license.value().renewal.application.has_value());
+    CHECK(license.value().renewal.application->application_id == application_id);
+    CHECK(license.value().status == core::LicenseStatus::renewal_pending);
+    // Re-seeding on restart did not reset office 3's application either.
+    auto office3 = client_for(again.url);
+    REQUIRE(office3.login({"KJ00000003", "demo-pass-0003"}).ok());
+    CHECK(office3.license().value().renewal.application.has_value());
+}
+
+TEST_CASE("SIGTERM finishes the request in flight, then exits 0") {
+    TempDir dir;
+    Running service = serve(dir, {"--demo"});
+    // A login hashes with the full Argon2id cost: long enough to be in flight.
+    auto login = std::async(std::launch::async, [&] {
+        auto client = client_for(service.url);
+        return client.login({"KJ00000001", "demo-pass-0001"});
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    service.child->signal(SIGTERM);
+    auto session = login.get();
+    CHECK(session.ok());
+    CHECK(service.child->wait() == 0);
+    std::string log = service.child->error_output();
+    CHECK(log.find("stopping") != std::string::npos);
+    CHECK(log.find("POST /api/v1/sessions 201") != std::string::npos);
+    // Nothing secret reached the log.
+    CHECK(log.find("demo-pass-0001") == std::string::npos);
+    CHECK(log.find("KJ00000001") == std::string::npos);
+    if (session.ok()) {
+        CHECK(log.find(session.value().token.substr(33)) == std::string::npos);
+    }
+    // And no new connection is accepted.
+    CHECK(client_for(service.url).health().error().code == "NETWORK_UNREACHABLE");
+}
+
+TEST_CASE("administration: user add, license set, applications list") {
+    TempDir dir;
+    std::string out;
+    CHECK(run_admin(dir, {"user", "add", "kj12345678", "--office", "1310000001"},
+                    "secret-pass-1\n") == 2);  // a new office needs its name
+    CHECK(run_admin(dir, {"user", "add", "kj12345678", "--office", "1310000001", "--office-name",
+                          "テスト居宅介護支援事業所"},
+                    "secret-pass-1\n", &out) == 0);
+    CHECK(out.find("KJ12345678") != std::string::npos);
+    CHECK(run_admin(dir, {"user", "add", "KJ12345678", "--office", "1310000001"},
+                    "other\n") == 1);  // taken
+    CHECK(run_admin(dir, {"license", "set", "--office", "1310000001", "--valid-until",
+                          "2027-01-10"}, {}, &out) == 0);
+    CHECK(out.find("2026-01-11 .. 2027-01-10") != std::string::npos);
+    CHECK(run_admin(dir, {"license", "set", "--office", "9999999999", "--valid-until",
+                          "2027-01-10"}) == 1);
+
+    {
+        Running service = serve(dir, {});
+        auto client = client_for(service.url);
+        auto session = client.login({"KJ12345678", "secret-pass-1"});
+        REQUIRE(session.ok());
+        CHECK(session.value().user.office_name == "テスト居宅介護支援事業所");
+        auto license = client.license();
+        REQUIRE(license.ok());
+        CHECK(license.value().days_remaining == 46);
+        auto input = application("1310000001");
+        input.applicant_name = "佐藤, \"花子\"";  // needs CSV quoting
+        REQUIRE(client.apply(input, "admin-test").ok());
+        service.child->signal(SIGTERM);
+        CHECK(service.child->wait() == 0);
+    }
+    CHECK(run_admin(dir, {"applications", "list", "--csv"}, {}, &out) == 0);
+    CHECK(out.starts_with("application_id,accepted_on,kind,user_id,office_number,"));
+    CHECK(out.find(",2026-11-25,renewal,KJ12345678,1310000001,\"佐藤, \"\"花子\"\"\",") !=
+          std::string::npos);
+    CHECK(run_admin(dir, {"applications", "frobnicate"}) == 2);
+}
+
+TEST_CASE("refusals: --demo and plain HTTP off loopback, unknown options") {
+    TempDir dir;
+    auto refused = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {"--db", dir.file("service.db")});
+        Child child(args, dir.file("refused.log"));
+        int code = child.wait();
+        return std::pair{code, child.error_output()};
+    };
+    auto [demo_code, demo_log] = refused({"--listen", "0.0.0.0:0", "--demo"});
+    CHECK(demo_code == 1);
+    CHECK(demo_log.find("--demo") != std::string::npos);
+    auto [plain_code, plain_log] = refused({"--listen", "0.0.0.0:0"});
+    CHECK(plain_code == 1);
+    CHECK(plain_log.find("--insecure-listen") != std::string::npos);
+    CHECK(refused({"--listen", "127.0.0.1:0", "--frobnicate"}).first == 2);
+    CHECK(refused({"--listen", "127.0.0.1:99999"}).first == 2);
+    CHECK(refused({"--listen", "127.0.0.1:0", "--today", "2026-02-30"}).first == 2);
+}
+
+TEST_CASE("HTTPS with --cert and --key") {
+    TempDir dir;
+    std::string cert = dir.file("cert.pem"), key = dir.file("key.pem");
+    std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost "
+                          "-addext subjectAltName=IP:127.0.0.1 -keyout " + key + " -out " + cert +
+                          " >/dev/null 2>&1";
+    if (std::system(command.c_str()) != 0) SKIP("no openssl command to make a certificate");
+    Running service = serve(dir, {"--cert", cert, "--key", key, "--demo"});
+    CHECK(service.url.starts_with("https://127.0.0.1:"));
+    auto trusted = client_for(service.url, cert);
+    CHECK(trusted.health().ok());
+    CHECK(trusted.login({"KJ00000001", "demo-pass-0001"}).ok());
+    auto untrusted = client_for(service.url);
+    auto refused = untrusted.health();
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == "TLS_ERROR");
+}

@@ -1,0 +1,165 @@
+// careplan_api: the wire contract (JSON <-> core model) and the client's
+// mapping of transport failures and odd answers to stable codes.
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <thread>
+
+#include <catch2/catch_test_macros.hpp>
+
+#include "careplan/api/client.hpp"
+#include "careplan/api/wire.hpp"
+
+using namespace careplan;
+using api::json;
+
+namespace {
+
+core::Date date(int y, unsigned m, unsigned d) {
+    return std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d};
+}
+
+// Accepts one connection on loopback, reads the request, answers `reply`
+// verbatim (or nothing, holding the connection, when reply is empty).
+class OneShotServer {
+public:
+    explicit OneShotServer(std::string reply) {
+        fd_ = socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        REQUIRE(bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+        REQUIRE(listen(fd_, 1) == 0);
+        socklen_t length = sizeof addr;
+        getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &length);
+        port_ = ntohs(addr.sin_port);
+        thread_ = std::thread([this, reply = std::move(reply)] {
+            int client = accept(fd_, nullptr, nullptr);
+            char buffer[8192];
+            (void)!read(client, buffer, sizeof buffer);
+            if (reply.empty()) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+            } else {
+                (void)!write(client, reply.data(), reply.size());
+            }
+            close(client);
+        });
+    }
+    ~OneShotServer() {
+        thread_.join();
+        close(fd_);
+    }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+private:
+    int fd_ = -1;
+    int port_ = 0;
+    std::thread thread_;
+};
+
+std::string http(const std::string& status, const std::string& body,
+                 const std::string& extra = {}) {
+    return "HTTP/1.1 " + status + "\r\nContent-Type: application/json\r\nContent-Length: " +
+           std::to_string(body.size()) + "\r\nConnection: close\r\n" + extra + "\r\n" + body;
+}
+
+core::ApiError health_error(const std::string& reply) {
+    OneShotServer server(reply);
+    api::Client client({server.url(), std::chrono::seconds(2), std::chrono::milliseconds(500)});
+    auto result = client.health();
+    REQUIRE_FALSE(result.ok());
+    return result.error();
+}
+
+}  // namespace
+
+TEST_CASE("the license round-trips through its JSON") {
+    core::License license;
+    license.today = date(2026, 11, 25);
+    license.valid_from = date(2026, 1, 10);
+    license.valid_until = date(2027, 1, 9);
+    license.days_remaining = 45;
+    license.status = core::LicenseStatus::renewal_pending;
+    license.office_number = "1370000001";
+    license.renewal.eligible = false;
+    license.renewal.reason = "受付済みです";
+    license.renewal.application = core::ApplicationResult{
+        "AP20261125-0A1B2C3D", core::ApplicationKind::renewal, "accepted", "事前申請受付済みです",
+        date(2026, 11, 30), {"2027-02", "2027-03"}};
+    json wire = api::to_wire(license);
+    CHECK(wire["status"] == "renewal_pending");
+    CHECK(wire["renewal"]["opens_on"].is_null());
+    CHECK(wire["renewal"]["application"]["kind"] == "renewal");
+    CHECK(api::from_wire<core::License>(wire) == license);
+}
+
+TEST_CASE("sessions, terms, notices, health and errors round-trip") {
+    core::Session session{"abc.def", "2026-11-25T18:00:00+09:00",
+                          {"KJ00000001", "デモ居宅介護支援事業所 1", "1370000001"}};
+    CHECK(api::from_wire<core::Session>(api::to_wire(session)) == session);
+    core::Terms terms{{"2024.1", "利用規約", "本文"}, {"2024.1", "個人情報", "本文"}};
+    CHECK(api::from_wire<core::Terms>(api::to_wire(terms)) == terms);
+    core::Notice notice{"1.1.2", date(2024, 2, 28), "お知らせ", "本文"};
+    CHECK(api::from_wire<core::Notice>(api::to_wire(notice)) == notice);
+    api::Health health{"ok", "2026-11-25T09:00:00+09:00"};
+    CHECK(api::from_wire<api::Health>(api::to_wire(health)) == health);
+
+    core::ApiError error{422, "VALIDATION_FAILED", "入力内容を確認してください",
+                         {{"email", {"INVALID_FORMAT", "メールアドレスの形式が正しくありません"}}},
+                         std::nullopt};
+    json wire = api::to_wire(error);
+    CHECK(wire["error"]["fields"]["email"]["code"] == "INVALID_FORMAT");
+    auto back = api::from_wire<core::ApiError>(wire);
+    back.http_status = 422;
+    CHECK(back == error);
+    CHECK_FALSE(api::to_wire(core::ApiError{404, "NOT_FOUND", "x", {}, {}})["error"].contains(
+        "fields"));
+}
+
+TEST_CASE("the application body has no email_confirm; missing fields read empty") {
+    core::ApplicationInput input;
+    input.applicant_name = "山田 太郎";
+    input.email = input.email_confirm = "a@example.jp";
+    input.agree_terms = true;
+    json wire = api::to_wire(input);
+    CHECK_FALSE(wire.contains("email_confirm"));
+    CHECK(wire.size() == 9);
+    auto back = api::from_wire<core::ApplicationInput>(json::object());
+    CHECK(back.applicant_name.empty());
+    CHECK_FALSE(back.agree_terms);
+}
+
+TEST_CASE("wrong JSON types are WireErrors naming the field") {
+    CHECK_THROWS_AS(api::from_wire<core::LoginInput>(json::array()), api::WireError);
+    try {
+        api::from_wire<core::ApplicationInput>(json{{"agree_terms", "yes"}});
+        FAIL("no WireError");
+    } catch (const api::WireError& e) {
+        CHECK(e.field() == "agree_terms");
+    }
+    CHECK_THROWS_AS(api::from_wire<core::License>(json{{"today", "2026-02-30"}}), api::WireError);
+    CHECK_THROWS_AS(api::from_wire<core::ApplicationResult>(
+                        json{{"kind", "other"}, {"notify_by", "2026-11-30"}}),
+                    api::WireError);
+}
+
+TEST_CASE("the client maps odd answers and silence to stable codes") {
+    CHECK(health_error(http("503 Service Unavailable", "{}")).code == "SERVER_ERROR");
+    CHECK(health_error(http("503 Service Unavailable", "{}")).http_status == 503);
+    CHECK(health_error(http("200 OK", "not json")).code == "MALFORMED_RESPONSE");
+    CHECK(health_error(http("200 OK", "[]")).code == "MALFORMED_RESPONSE");
+    CHECK(health_error(http("404 Not Found", "<html>")).code == "MALFORMED_RESPONSE");
+    CHECK(health_error(http("302 Found", "", "Location: /\r\n")).code == "MALFORMED_RESPONSE");
+    CHECK(health_error("").code == "TIMEOUT");
+
+    auto locked = health_error(
+        http("429 Too Many Requests",
+             R"({"error":{"code":"LOCKED_OUT","message":"しばらくしてからやり直してください"}})",
+             "Retry-After: 120\r\n"));
+    CHECK(locked.http_status == 429);
+    CHECK(locked.code == "LOCKED_OUT");
+    CHECK(locked.retry_after_seconds == 120);
+}

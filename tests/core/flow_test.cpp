@@ -400,11 +400,12 @@ TEST_CASE("S08: one env check at a time; its result feeds the S11 notice", "[flo
     CHECK(has<effect::RunEnvCheck>(t.effects));
     CHECK(next(t.state, event::RunEnvCheck{}).effects.empty());
     CHECK_FALSE(version_notice_due(t.state));
-    t = next(t.state, event::EnvCheckFinished{"OS: OK", "ver1.1.1"});
+    const EnvCheckResult report{"ok", {{"OS", "ok", "OK", {"Windows 11"}, ""}}, "OS: OK"};
+    t = next(t.state, event::EnvCheckFinished{report, "ver1.1.1"});
     CHECK_FALSE(t.state.env_check_running);
-    CHECK(t.state.env_report == "OS: OK");
+    CHECK(t.state.env_report == report);
     CHECK(version_notice_due(t.state));
-    t = next(t.state, event::EnvCheckFinished{"OS: OK", std::string{latest_client_version}});
+    t = next(t.state, event::EnvCheckFinished{report, std::string{latest_client_version}});
     CHECK_FALSE(version_notice_due(t.state));
     // A newer release announced by the service.
     State announced = t.state;

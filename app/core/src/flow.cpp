@@ -296,7 +296,7 @@ struct Update {
 
     void operator()(const event::EnvCheckFinished& e) {
         s.env_check_running = false;
-        s.env_report = e.report_text;
+        s.env_report = e.report;
         if (e.installed_client_version) s.installed_client_version = e.installed_client_version;
     }
 

@@ -27,6 +27,20 @@ envcheck::HealthFunction api_health() {
   };
 }
 
+namespace {
+
+core::EnvCheckResult to_result(const envcheck::Report& report) {
+  core::EnvCheckResult result;
+  result.overall = envcheck::key(report.overall);
+  for (const auto& item : report.items)
+    result.items.push_back({item.title, std::string(envcheck::key(item.outcome)),
+                            std::string(envcheck::label(item.outcome)), item.facts, item.remedy});
+  result.text = envcheck::format_text(report);
+  return result;
+}
+
+}  // namespace
+
 core::event::EnvCheckFinished run_env_check_for_ui(const std::string& base_url) {
   envcheck::ProbeOptions options;
   options.server_url = base_url;
@@ -34,7 +48,7 @@ core::event::EnvCheckFinished run_env_check_for_ui(const std::string& base_url) 
   options.health = api_health();
   const envcheck::Facts facts = envcheck::collect_facts(options);
   core::event::EnvCheckFinished finished;
-  finished.report_text = envcheck::format_text(envcheck::evaluate(facts));
+  finished.report = to_result(envcheck::evaluate(facts));
   if (facts.installed_clients) {
     for (const auto& installed : *facts.installed_clients)
       if (!installed.version.empty()) finished.installed_client_version = installed.version;

@@ -5,6 +5,50 @@
 #include "widgets.hpp"
 
 namespace careplan::ui {
+namespace {
+
+struct OutcomeLook {
+  ImVec4 color;
+  const char* mark;  // drawn inside the round icon
+};
+
+OutcomeLook look_of(const std::string& outcome) {
+  if (outcome == "ok") return {colors::ok_green, "✓"};
+  if (outcome == "warning") return {colors::amber, "!"};
+  if (outcome == "ng") return {colors::error, "×"};
+  return {colors::muted, "-"};
+}
+
+// A round coloured icon with a mark, then the outcome in words: never by
+// colour alone.
+void outcome_badge(const core::EnvCheckItem& item) {
+  const OutcomeLook look = look_of(item.outcome);
+  const float size = ImGui::GetFontSize();
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 centre{pos.x + size * 0.5f, pos.y + size * 0.55f};
+  draw->AddCircleFilled(centre, size * 0.5f, ImGui::GetColorU32(look.color));
+  const ImVec2 mark_size = ImGui::CalcTextSize(look.mark);
+  draw->AddText({centre.x - mark_size.x / 2, centre.y - mark_size.y / 2}, IM_COL32_WHITE, look.mark);
+  ImGui::Dummy({size * 1.2f, size});
+  ImGui::SameLine();
+  ImGui::PushStyleColor(ImGuiCol_Text, look.color);
+  ImGui::TextUnformatted(("[" + item.label + "]").c_str());
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+}
+
+void report_item(const core::EnvCheckItem& item) {
+  outcome_badge(item);
+  text(item.title);
+  ImGui::Indent(ImGui::GetFontSize() * 1.8f);
+  for (const auto& fact : item.facts) text_muted(fact);
+  if (!item.remedy.empty()) text_colored(colors::text, "対処: " + item.remedy);
+  ImGui::Unindent(ImGui::GetFontSize() * 1.8f);
+  ImGui::Spacing();
+}
+
+}  // namespace
 
 void EnvCheckView::draw(const core::State& state, Events& out) {
   using core::Screen;
@@ -22,12 +66,13 @@ void EnvCheckView::draw(const core::State& state, Events& out) {
     text_muted("チェックしています…");
   }
   if (!state.env_report) return;
+  const core::EnvCheckResult& report = *state.env_report;
   ImGui::BeginChild("report", ImVec2{0, -ImGui::GetFontSize() * 3.2f}, ImGuiChildFlags_Borders);
-  text(*state.env_report);
+  for (const auto& item : report.items) report_item(item);
   ImGui::EndChild();
-  if (button("結果をコピー")) out.push_back(core::event::CopyText{*state.env_report});
+  if (button("結果をコピー")) out.push_back(core::event::CopyText{report.text});
   ImGui::SameLine();
-  if (button("保存")) out.push_back(core::event::SaveText{save_path_, *state.env_report});
+  if (button("保存")) out.push_back(core::event::SaveText{save_path_, report.text});
   ImGui::SameLine();
   text_muted("保存先: " + save_path_ + " (ヘルプデスクへの連絡用。個人情報は含みません)");
 }

@@ -110,7 +110,7 @@ struct State {
 
     // S08 and S11
     bool env_check_running = false;
-    std::optional<std::string> env_report;
+    std::optional<EnvCheckResult> env_report;
     std::optional<std::string> installed_client_version;  // found by the env check
 
     std::set<Request> in_flight;        // busy flags
@@ -146,7 +146,7 @@ struct TermsLoaded { Terms terms; };
 struct NoticesLoaded { Notice notice; };
 struct ApplicationAccepted { ApplicationResult result; };
 struct RequestFailed { Request request; ApiError error; };
-struct EnvCheckFinished { std::string report_text; std::optional<std::string> installed_client_version; };
+struct EnvCheckFinished { EnvCheckResult report; std::optional<std::string> installed_client_version; };
 struct FileSaved { std::string path; bool ok = false; std::string error; };
 }  // namespace event
 

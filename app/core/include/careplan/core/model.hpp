@@ -90,6 +90,25 @@ struct Notice {
 // The body of POST /api/v1/applications is ApplicationInput without
 // email_confirm (see input.hpp).
 
+// The environment check's result as S08 shows it: app/envcheck makes it from
+// the PC's facts; the flow only keeps it. `outcome` is "ok", "warning", "ng"
+// or "not_applicable"; `label` its word (OK / 注意 / NG / 対象外).
+struct EnvCheckItem {
+    std::string title;
+    std::string outcome;
+    std::string label;
+    std::vector<std::string> facts;
+    std::string remedy;
+    friend bool operator==(const EnvCheckItem&, const EnvCheckItem&) = default;
+};
+
+struct EnvCheckResult {
+    std::string overall;  // as EnvCheckItem::outcome
+    std::vector<EnvCheckItem> items;
+    std::string text;     // the whole report as text, to copy or save for the help desk
+    friend bool operator==(const EnvCheckResult&, const EnvCheckResult&) = default;
+};
+
 // A failed request as the flow sees it: an error answer of the service
 // ({"error": {"code", "message", "fields"}} plus Retry-After) or a transport
 // failure (http_status 0 and a client-side code such as TIMEOUT).

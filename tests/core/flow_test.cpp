@@ -434,3 +434,36 @@ TEST_CASE("new terms texts must be read again", "[flow]") {
     CHECK_FALSE(next(form, event::TermsLoaded{changed}).state.terms_read);
     CHECK(next(form, event::TermsLoaded{demo_terms()}).state.terms_read);
 }
+
+TEST_CASE("中止 on S06: the late answer is ignored and sending again reuses the key", "[flow]") {
+    const auto sent = submitted("key-1");
+    REQUIRE(awaited_request(sent.state) == Request::application);
+    auto t = next(sent.state, event::Cancel{});
+    CHECK(t.effects.empty());
+    CHECK_FALSE(is_busy(t.state, Request::application));
+    CHECK_FALSE(awaited_request(t.state));
+    REQUIRE(t.state.message);
+    CHECK(t.state.message->code == "CANCELLED");
+    CHECK(t.state.message->retryable);
+    // The answer of the abandoned request changes nothing.
+    const ApplicationResult late{"A-1", ApplicationKind::renewal, "accepted", "事前申請受付済みです",
+                                 ymd(2027, 1, 13), {"2027-04", "2027-05"}};
+    CHECK(next(t.state, event::ApplicationAccepted{late}).state.screen == Screen::confirm);
+    // Sending again, by 再試行 or by 申請 with a fresh key, keeps the first key.
+    CHECK(only<effect::SubmitApplication>(next(t.state, event::Retry{}).effects).idempotency_key == "key-1");
+    CHECK(only<effect::SubmitApplication>(next(t.state, event::ConfirmApplication{"key-2"}).effects)
+              .idempotency_key == "key-1");
+}
+
+TEST_CASE("中止 at login frees the button; nothing to cancel is a no-op", "[flow]") {
+    const auto pressed = next(initial_state(start_time), event::SubmitLogin{"KJ00000001", "demo-pass-0001"});
+    REQUIRE(awaited_request(pressed.state) == Request::login);
+    const auto t = next(pressed.state, event::Cancel{});
+    CHECK_FALSE(is_busy(t.state, Request::login));
+    REQUIRE(t.state.message);
+    CHECK_FALSE(t.state.message->retryable);  // the password is not kept: press ログイン again
+    CHECK(next(t.state, event::LoginSucceeded{demo_session()}).state.screen == Screen::login);
+    const auto idle = next(logged_in(), event::Cancel{});
+    CHECK(idle.effects.empty());
+    CHECK_FALSE(idle.state.message);
+}

@@ -210,6 +210,18 @@ struct Update {
         }
     }
 
+    void operator()(const event::Cancel&) {
+        const auto request = awaited_request(s);
+        if (!request) return;
+        s.in_flight.erase(*request);
+        s.message = info_message("CANCELLED", "中止しました。もう一度操作するとやり直せます。");
+        const bool can_retry = *request != Request::login;  // the password is not kept
+        if (can_retry) {
+            s.message->retryable = true;
+            s.retry = *request;
+        }
+    }
+
     void operator()(const event::Retry&) {
         if (!s.retry) return;
         const Request request = *s.retry;
@@ -383,6 +395,21 @@ Transition next(const State& state, const Event& event) {
 }
 
 bool is_busy(const State& state, Request request) { return state.in_flight.contains(request); }
+
+std::optional<Request> awaited_request(const State& state) {
+    auto awaited = [&]() -> std::optional<Request> {
+        switch (state.screen) {
+            case Screen::login: return Request::login;
+            case Screen::license:
+            case Screen::apply: return Request::license;
+            case Screen::application_form: return Request::terms;
+            case Screen::confirm: return Request::application;
+            default: return std::nullopt;
+        }
+    }();
+    if (awaited && is_busy(state, *awaited)) return awaited;
+    return std::nullopt;
+}
 
 bool login_locked(const State& state) { return state.locked_until && state.now < *state.locked_until; }
 

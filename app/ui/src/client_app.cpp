@@ -84,7 +84,7 @@ void ClientApp::draw_screen(Events& out) {
     login_.draw(state_, config_.demo_accounts, out);
     return;
   }
-  if (core::tab_of(state_.screen)) top_bar_.draw(state_, out);
+  top_bar_.draw(state_, out);  // every screen after S01: tabs, and the way back
   ImGui::BeginChild("screen");
   switch (state_.screen) {
     case Screen::login: break;

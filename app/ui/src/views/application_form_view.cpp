@@ -66,8 +66,7 @@ void ApplicationFormView::draw(const core::State& state, Events& out) {
     ImGui::Spacing();
     agreement_text(state, state.terms->privacy, core::Document::privacy, input_.agree_privacy, out);
   } else {
-    spinner();
-    text_muted("利用規約を読み込んでいます…");
+    waiting_indicator(state, "利用規約を読み込んでいます…", out);
   }
   ImGui::EndChild();
   ImGui::Separator();

@@ -16,7 +16,7 @@ void ApplyView::draw(const core::State& state, Events& out) {
        "有効期限が過ぎた場合も、ここから改めて利用申請ができます。");
   ImGui::Spacing();
   if (!state.license) {
-    spinner();
+    waiting_indicator(state, "ライセンス情報を読み込んでいます…", out);
     return;
   }
   const core::License& l = *state.license;
@@ -34,10 +34,6 @@ void ApplyView::draw(const core::State& state, Events& out) {
   }
   ImGui::Spacing();
   if (primary_button("申請", can_apply)) out.push_back(core::event::StartApplication{});
-  if (core::is_busy(state, core::Request::terms)) {
-    ImGui::SameLine();
-    spinner();
-  }
   ImGui::Spacing();
   text_muted("申請情報入力の画面が表示されない、またはボタンが押せない場合は、ヘルプデスク (0120-584-708) へお問い合わせください。");
 }

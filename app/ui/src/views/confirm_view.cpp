@@ -51,12 +51,8 @@ void ConfirmView::draw(const core::State& state, Events& out) {
     out.push_back(core::event::ConfirmApplication{api::new_idempotency_key()});
   ImGui::SameLine();
   if (button("入力画面に戻る", !busy)) out.push_back(core::event::Back{});
-  if (busy) {
-    ImGui::SameLine();
-    spinner();
-    ImGui::SameLine();
-    text_muted("送信しています…");
-  }
+  if (busy) ImGui::SameLine();
+  waiting_indicator(state, "送信しています…", out);
 }
 
 }  // namespace careplan::ui

@@ -67,6 +67,11 @@ void EnvCheckView::draw(const core::State& state, Events& out) {
   }
   if (!state.env_report) return;
   const core::EnvCheckResult& report = *state.env_report;
+  if (core::version_notice_due(state)) {
+    text_colored(colors::amber, "古いケアプランデータ連携クライアントアプリが見つかりました。");
+    ImGui::SameLine();
+    if (button("バージョンアップの手順を見る")) out.push_back(core::event::OpenVersionNotice{});
+  }
   ImGui::BeginChild("report", ImVec2{0, -ImGui::GetFontSize() * 3.2f}, ImGuiChildFlags_Borders);
   for (const auto& item : report.items) report_item(item);
   ImGui::EndChild();

@@ -33,8 +33,7 @@ void LicenseView::draw(const core::State& state, Events& out) {
                 core::manual_step(Screen::license));
   message_banner(state, out);
   if (!state.license) {
-    if (core::is_busy(state, core::Request::license)) spinner();
-    text_muted("ライセンス情報を読み込んでいます…");
+    waiting_indicator(state, "ライセンス情報を読み込んでいます…", out);
     return;
   }
   const core::License& l = *state.license;

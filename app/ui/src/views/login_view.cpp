@@ -53,12 +53,8 @@ void LoginView::draw(const core::State& state, const std::vector<DemoAccount>& d
     password_.clear();  // never kept longer than needed
     filled_from_state_ = false;
   }
-  if (busy) {
-    ImGui::SameLine();
-    spinner();
-    ImGui::SameLine();
-    text_muted("ログインしています…");
-  }
+  if (busy) ImGui::SameLine();
+  waiting_indicator(state, "ログインしています…", out);
 
   ImGui::Spacing();
   ImGui::Separator();
@@ -67,7 +63,7 @@ void LoginView::draw(const core::State& state, const std::vector<DemoAccount>& d
     if (button(core::screen_title(tab))) out.push_back(core::event::SelectTab{tab});
     ImGui::SameLine();
   }
-  ImGui::NewLine();
+  if (button("お知らせ")) out.push_back(core::event::OpenVersionNotice{});
 }
 
 }  // namespace careplan::ui

@@ -29,10 +29,21 @@ void TopBar::draw(const core::State& state, Events& out) {
     if (active) ImGui::PopStyleColor();
     ImGui::SameLine();
   }
+  if (button("お知らせ")) out.push_back(core::event::OpenVersionNotice{});
+  ImGui::SameLine();
   ImGui::PushFont(nullptr, small_font_px);
   text_muted(std::string(core::top_screen_code));
   ImGui::PopFont();
   ImGui::Separator();
+}
+
+void waiting_indicator(const core::State& state, std::string_view doing, Events& out) {
+  if (!core::awaited_request(state)) return;
+  spinner();
+  ImGui::SameLine();
+  text_muted(doing);
+  ImGui::SameLine();
+  if (button("中止")) out.push_back(core::event::Cancel{});
 }
 
 void message_banner(const core::State& state, Events& out) {

@@ -3,6 +3,7 @@
 // renders the flow's state and appends the user's actions as events. The
 // views hold only what is being typed; everything else is in core::State.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "careplan/core/flow.hpp"
@@ -87,6 +88,10 @@ class TopBar {
  public:
   void draw(const core::State& state, Events& out);
 };
+
+// While the screen waits for an answer: a spinner, what is happening, and
+// 中止. Draws nothing when nothing is awaited.
+void waiting_indicator(const core::State& state, std::string_view doing, Events& out);
 
 // The banner of the current screen's message (errors in red, with 再試行
 // when the flow can retry).

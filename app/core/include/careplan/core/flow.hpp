@@ -133,6 +133,10 @@ struct ReviewApplication { ApplicationInput input; };  // S05 確認へ (raw inp
 struct ConfirmApplication { std::string idempotency_key; };  // S06 申請; a fresh random key
 struct Back {};                          // Esc / 戻る
 struct Retry {};                         // 再試行 of a retryable error
+// 中止: stop waiting for what the current screen waits for. Its answer, if
+// one still comes, is ignored; a cancelled application keeps its
+// Idempotency-Key, so that sending it again cannot apply twice.
+struct Cancel {};
 struct DismissMessage {};
 struct RunEnvCheck {};                   // S08 チェック開始
 struct CopyText { std::string text; };   // copy a report for the help desk
@@ -152,7 +156,7 @@ struct FileSaved { std::string path; bool ok = false; std::string error; };
 
 using Event = std::variant<event::SubmitLogin, event::Logout, event::SelectTab, event::OpenVersionNotice,
                            event::StartApplication, event::DocumentReadToEnd, event::ReviewApplication,
-                           event::ConfirmApplication, event::Back, event::Retry, event::DismissMessage,
+                           event::ConfirmApplication, event::Back, event::Retry, event::Cancel, event::DismissMessage,
                            event::RunEnvCheck, event::CopyText, event::SaveText, event::Tick,
                            event::LoginSucceeded, event::LicenseLoaded, event::TermsLoaded,
                            event::NoticesLoaded, event::ApplicationAccepted, event::RequestFailed,
@@ -189,6 +193,9 @@ Transition next(const State& state, const Event& event);
 // Derived facts the views need (pure functions of the state).
 bool is_busy(const State& state, Request request);
 bool login_locked(const State& state);
+// The request the current screen waits for, if one is in flight (the
+// spinner and its 中止 button).
+std::optional<Request> awaited_request(const State& state);
 // S04: the 申請 button is enabled.
 bool can_start_application(const State& state);
 // S05: the agreement checkbox may be ticked (its text was shown to the end).

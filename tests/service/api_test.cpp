@@ -248,6 +248,8 @@ TEST_CASE("20 concurrent submissions with 20 keys give exactly one 201") {
     std::vector<std::unique_ptr<api::Client>> clients;
     for (int i = 0; i < submitters; ++i) clients.push_back(service.login(1));
     std::atomic<bool> go = false;
+    std::mutex unexpected_mutex;
+    std::string unexpected;
     std::vector<std::thread> threads;
     for (int i = 0; i < submitters; ++i) {
         threads.emplace_back([&, i] {
@@ -258,12 +260,16 @@ TEST_CASE("20 concurrent submissions with 20 keys give exactly one 201") {
             } else if (result.error().code == "ALREADY_APPLIED") {
                 ++already_applied;
             } else {
+                std::lock_guard lock(unexpected_mutex);
+                unexpected += std::to_string(result.error().http_status) + " " +
+                              result.error().code + "; ";
                 ++other;
             }
         });
     }
     go = true;
     for (auto& thread : threads) thread.join();
+    INFO("unexpected answers: " << unexpected);
     CHECK(accepted == 1);
     CHECK(already_applied == submitters - 1);
     CHECK(other == 0);

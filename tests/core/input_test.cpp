@@ -188,3 +188,10 @@ TEST_CASE("validate_application reports every bad field at once", "[input]") {
         CHECK(is_valid_utf8(error.message));
     }
 }
+
+TEST_CASE("user IDs are masked for logs and support reports", "[input]") {
+    CHECK(mask_user_id("KJ00000001") == "KJ******01");
+    CHECK(mask_user_id("KJ12") == "KJ**");
+    CHECK(mask_user_id("K") == "K");
+    CHECK(mask_user_id("") == "");
+}

@@ -9,7 +9,7 @@ namespace {
 
 namespace ec = error_code;
 
-constexpr std::array<ErrorInfo, 18> catalogue{{
+constexpr std::array<ErrorInfo, 21> catalogue{{
     {ec::unauthorized, 401, false, "ログインの有効期限が切れました。もう一度ログインしてください。"},
     {ec::invalid_credentials, 401, false,
      "ユーザIDまたはパスワードが正しくありません。電子請求受付システムと同じIDとパスワードを入力してください。"},
@@ -21,6 +21,10 @@ constexpr std::array<ErrorInfo, 18> catalogue{{
     {ec::idempotency_key_reused, 422, false,
      "申請内容が送信途中で変わりました。内容を確かめて、もう一度「申請」を押してください。"},
     {ec::not_found, 404, false, "お探しの情報が見つかりませんでした。画面を閉じてやり直してください。"},
+    {ec::license_not_found, 404, false,
+     "この事業所のライセンスが登録されていません。ヘルプデスク (0120-584-708) へお問い合わせください。"},
+    {ec::uri_too_long, 414, false, "リクエストのURLが長すぎます。アプリを最新にしてやり直してください。"},
+    {ec::headers_too_large, 431, false, "リクエストのヘッダーが大きすぎます。アプリを最新にしてやり直してください。"},
     {ec::method_not_allowed, 405, false, "この操作は受け付けられませんでした。アプリを最新にしてやり直してください。"},
     {ec::payload_too_large, 413, false, "送信する内容が大きすぎます。入力内容を短くしてください。"},
     {ec::unsupported_media_type, 415, false, "送信形式が正しくありません。アプリを最新にしてやり直してください。"},

@@ -287,4 +287,16 @@ FieldErrors validate_application(const ApplicationInput& input, bool check_email
     return errors;
 }
 
+std::string mask_user_id(std::string_view user_id) {
+    const std::size_t shown = std::min<std::size_t>(user_id.size(), 2);
+    std::string masked(user_id.substr(0, shown));
+    if (user_id.size() > 4) {
+        masked.append(user_id.size() - 4, '*');
+        masked.append(user_id.substr(user_id.size() - 2));
+    } else {
+        masked.append(user_id.size() - shown, '*');
+    }
+    return masked;
+}
+
 }  // namespace careplan::core

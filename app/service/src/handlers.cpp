@@ -18,7 +18,6 @@ using nlohmann::json;
 namespace code = core::error_code;
 
 // Codes the service answers that the core catalogue does not carry.
-constexpr std::string_view license_not_found = "LICENSE_NOT_FOUND";
 
 constexpr std::size_t session_id_hex = 32;      // 128-bit public lookup key
 constexpr std::size_t session_secret_hex = 64;  // 256-bit secret, stored hashed
@@ -60,8 +59,7 @@ bool is_valid_idempotency_key(std::string_view key) {
 std::int64_t now_seconds() { return unix_seconds(std::chrono::system_clock::now()); }
 
 HttpResponse no_license() {
-    return error_response(404, license_not_found,
-                          "この事業所のライセンスが登録されていません。ヘルプデスクにお問い合わせください。");
+    return error_response(404, core::error_code::license_not_found);
 }
 
 HttpResponse validation_failed(core::FieldErrors fields) {
@@ -90,11 +88,11 @@ void check_against_account(const core::ApplicationInput& input, const UserRecord
     }
     const core::Terms& terms = current_terms();
     if (!fields.contains("agree_terms") && input.terms_version != terms.terms.version) {
-        fields["agree_terms"] = {"OUTDATED",
+        fields["agree_terms"] = {std::string(core::input_error::outdated),
                                  "利用規約が更新されました。最新の利用規約を確認して同意してください。"};
     }
     if (!fields.contains("agree_privacy") && input.privacy_version != terms.privacy.version) {
-        fields["agree_privacy"] = {"OUTDATED",
+        fields["agree_privacy"] = {std::string(core::input_error::outdated),
                                    "個人情報の取り扱いが更新されました。最新の内容を確認して同意してください。"};
     }
 }
@@ -114,17 +112,6 @@ HttpResponse error_response(int status, std::string_view error_code, std::string
     error.code = std::string(error_code);
     error.message = message.empty() ? std::string(core::error_message(error_code)) : message;
     return json_response(status, api::to_wire(error));
-}
-
-std::string mask_user_id(std::string_view user_id) {
-    std::string masked(user_id.substr(0, std::min<std::size_t>(user_id.size(), 2)));
-    if (user_id.size() > 4) {
-        masked.append(user_id.size() - 4, '*');
-        masked.append(user_id.substr(user_id.size() - 2));
-    } else {
-        masked.append(user_id.size() - masked.size(), '*');
-    }
-    return masked;
 }
 
 Handlers::Handlers(Store& store, HandlerConfig config)
@@ -174,7 +161,7 @@ HttpResponse Handlers::dispatch(const Route& route, Context& context) {
     const HttpRequest& request = context.request;
     if (route.needs_session) {
         if (!authenticate(context)) return error_response(401, code::unauthorized);
-        context.masked_user = mask_user_id(context.user->user_id);
+        context.masked_user = core::mask_user_id(context.user->user_id);
     }
     if (route.has_body) {
         if (!is_json_media_type(request.content_type)) {
@@ -223,7 +210,7 @@ HttpResponse Handlers::login(Context& context) {
     if (auto fields = core::validate_login(input); !fields.empty()) {
         return validation_failed(std::move(fields));
     }
-    context.masked_user = mask_user_id(input.user_id);
+    context.masked_user = core::mask_user_id(input.user_id);
     std::int64_t now = now_seconds();
     auto [throttle, user] = store_.read([&](Tx& tx) {
         return std::make_pair(tx.throttle(input.user_id), tx.find_user(input.user_id));

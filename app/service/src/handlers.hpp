@@ -46,9 +46,6 @@ struct HandlerConfig {
 // The error JSON with the catalogue's message for `code` (or `message`).
 HttpResponse error_response(int status, std::string_view code, std::string message = {});
 
-// "KJ******01": enough for the help desk to match a call, useless to anyone else.
-std::string mask_user_id(std::string_view user_id);
-
 class Handlers {
 public:
     Handlers(Store& store, HandlerConfig config);

@@ -23,10 +23,8 @@ HttpResponse parser_error(int status) {
     switch (status) {
     case 404: return error_response(status, code::not_found);
     case 413: return error_response(status, code::payload_too_large);
-    case 414:
-        return error_response(status, "URI_TOO_LONG", "リクエストのURLが長すぎます。");
-    case 431:
-        return error_response(status, "HEADERS_TOO_LARGE", "リクエストのヘッダーが大きすぎます。");
+    case 414: return error_response(status, code::uri_too_long);
+    case 431: return error_response(status, code::headers_too_large);
     default:
         return status >= 500 ? error_response(500, code::internal)
                              : error_response(status, code::bad_request);

@@ -1,13 +1,9 @@
 #include "support_report.hpp"
 
 #include "careplan/core/date.hpp"
+#include "careplan/core/input.hpp"
 
 namespace careplan::ui {
-
-std::string mask_user_id(const std::string& user_id) {
-  if (user_id.size() <= 4) return std::string(user_id.size(), '*');
-  return user_id.substr(0, 2) + std::string(user_id.size() - 4, '*') + user_id.substr(user_id.size() - 2);
-}
 
 std::string support_report(const core::State& state) {
   const auto now = core::jst_date_time(state.now);
@@ -18,7 +14,7 @@ std::string support_report(const core::State& state) {
   r += "画面: " + std::string(core::screen_code(state.screen)) + " " +
        std::string(core::screen_title(state.screen)) + "\n";
   const std::string id = state.session ? state.session->user.user_id : state.login_user_id;
-  r += "ユーザID: " + (id.empty() ? std::string("(未入力)") : mask_user_id(id)) + "\n";
+  r += "ユーザID: " + (id.empty() ? std::string("(未入力)") : core::mask_user_id(id)) + "\n";
   if (state.license) {
     r += "ライセンス: " + std::string(core::status_label(state.license->status)) + ", 有効期限 " +
          core::format_iso(state.license->valid_until) + ", 残り " +

@@ -7,9 +7,6 @@
 
 namespace careplan::ui {
 
-// "KJ00000001" -> "KJ******01"; short IDs are masked whole.
-std::string mask_user_id(const std::string& user_id);
-
 std::string support_report(const core::State& state);
 
 }  // namespace careplan::ui

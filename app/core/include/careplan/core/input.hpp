@@ -31,6 +31,7 @@ inline constexpr std::string_view invalid_format = "INVALID_FORMAT";
 inline constexpr std::string_view invalid_utf8 = "INVALID_UTF8";
 inline constexpr std::string_view mismatch = "MISMATCH";
 inline constexpr std::string_view must_agree = "MUST_AGREE";
+inline constexpr std::string_view outdated = "OUTDATED";  // agreed to a text version that is no longer current
 inline constexpr std::string_view not_read = "NOT_READ";  // agreed before the text was shown to its end
 }  // namespace input_error
 
@@ -64,6 +65,11 @@ std::string normalize_user_id(std::string_view text);
 // Trims spaces (ASCII and full-width) at both ends, collapses nothing else;
 // for free text such as the applicant's name.
 std::string trim_spaces(std::string_view text);
+
+// "KJ00000001" -> "KJ******01": enough for the help desk to match a call,
+// useless to anyone else (logs, support reports). IDs of 4 bytes or fewer
+// keep only their first 2.
+std::string mask_user_id(std::string_view user_id);
 
 struct LoginInput {
     std::string user_id;

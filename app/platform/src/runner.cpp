@@ -85,7 +85,6 @@ std::optional<ScreenshotTaker> requested_screenshot;
 }  // namespace
 
 int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo* info) {
-  const auto started = std::chrono::steady_clock::now();
   if (!glfwInit()) {
     show_fatal_error("画面を表示する準備ができませんでした。パソコンを再起動してからもう一度お試しください。"
                      "解決しない場合はヘルプデスク (0120-584-708) へご連絡ください。");
@@ -147,7 +146,7 @@ int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo*
     window.renderer->present();
     if (first_frame && info)
       info->first_frame_seconds =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - options.started).count();
     first_frame = false;
     // A click whose move, press and release arrive in one batch is handed to
     // ImGui one event per frame: keep drawing until the queue is drained.

@@ -1,6 +1,7 @@
 // careplan-client: the entry point. Parses the command line, starts the
 // embedded demo service when no server is given, and hands the UI to the
 // platform runner.
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -72,7 +73,8 @@ std::optional<std::vector<ui::ScriptStep>> load_script(const std::string& path) 
   return steps;
 }
 
-int run_client(const ui::CommandLine& cl, const std::string& base_url, bool demo) {
+int run_client(const ui::CommandLine& cl, const std::string& base_url, bool demo,
+               std::chrono::steady_clock::time_point started) {
   std::optional<std::vector<ui::ScriptStep>> script;
   if (cl.ui_script && !(script = load_script(*cl.ui_script))) return 64;
 
@@ -92,6 +94,7 @@ int run_client(const ui::CommandLine& cl, const std::string& base_url, bool demo
   options.title = window_title;
   options.screenshot_path = cl.screenshot;
   options.force_legacy_gl = cl.legacy_gl;
+  options.started = started;
   platform::RunnerCallbacks callbacks;
   callbacks.setup = [&](float scale) { return app.setup(scale); };
   callbacks.draw = [&] {
@@ -133,6 +136,7 @@ int run_client(const ui::CommandLine& cl, const std::string& base_url, bool demo
 }  // namespace
 
 int main(int argc, char** argv) {
+  const auto started = std::chrono::steady_clock::now();
   attach_console_for_output();
   const ui::CommandLine cl = ui::parse_command_line(ui::utf8_arguments(argc, argv));
   if (!cl.error.empty()) {
@@ -167,5 +171,5 @@ int main(int argc, char** argv) {
     }
   }
   if (cl.check_env) return ui::run_check_env_cli(cl.json, base_url);
-  return run_client(cl, base_url, demo != nullptr);
+  return run_client(cl, base_url, demo != nullptr, started);
 }

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <sstream>
 
 #include "automation.hpp"
@@ -189,6 +190,13 @@ void UiScriptPlayer::after_frame() {
   const bool done = run_step(steps_[current_]);
   if (finished_) return;
   if (done) {
+    // How long the screen took to come: the figures of the GUI tests.
+    if (steps_[current_].command == "wait-screen") {
+      const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(
+          std::chrono::steady_clock::now() - step_started_);
+      std::printf("ui-script: %s after %lld ms\n", steps_[current_].argument.c_str(),
+                  static_cast<long long>(waited.count()));
+    }
     ++current_;
     phase_ = 0;
     settle_frames_ = frames_after_input;

@@ -2,6 +2,7 @@
 // The small runner that owns the window and the frame loop (in the manner of
 // hello_imgui): the application gives callbacks, the runner decides when to
 // draw. It waits for events and draws nothing while idle.
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
@@ -18,6 +19,8 @@ struct RunnerOptions {
   std::optional<std::string> screenshot_path;
   // Skip OpenGL 3.3 and start with the 2.1 fallback (for testing the fallback).
   bool force_legacy_gl = false;
+  // Where RunInfo::first_frame_seconds counts from (the process's start).
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
 
 struct RunnerCallbacks {
@@ -35,7 +38,7 @@ struct RunnerCallbacks {
 
 struct RunInfo {
   std::string renderer;  // "OpenGL 3.3" or "OpenGL 2.1"
-  double first_frame_seconds = 0;
+  double first_frame_seconds = 0;  // from RunnerOptions::started to the first frame shown
 };
 
 // Runs until the window is closed (or the screenshot is written). Returns the

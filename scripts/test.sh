@@ -7,5 +7,11 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh test
 started=$(date +%s)
 cmake --workflow --preset windows-release
+# The pure and the networked code under AddressSanitizer and UBSan.
+asan_tests="core_tests platform_tests api_tests service_tests service_process_tests envcheck_tests"
+cmake --preset linux-asan >/dev/null
+cmake --build --preset linux-asan --target $asan_tests careplan-service
+ctest --preset linux-asan -R "^($(echo $asan_tests | tr ' ' '|'))\$"
+# Everything, the Windows exe under Wine included.
 cmake --workflow --preset linux-debug
 echo "test.sh: all done in $(( $(date +%s) - started )) s"

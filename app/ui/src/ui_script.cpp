@@ -18,7 +18,7 @@ constexpr auto step_time_limit = std::chrono::seconds(20);
 constexpr int frames_after_input = 3;
 
 const std::vector<std::string> commands_with_argument{"click", "type", "key", "wait-screen", "expect-text",
-                                                      "expect-disabled", "expect-enabled", "screenshot", "scroll"};
+                                                      "expect-disabled", "expect-enabled", "screenshot", "scroll", "text"};
 
 struct KeyChord {
   ImGuiKey key;
@@ -153,6 +153,10 @@ bool UiScriptPlayer::run_step(const ScriptStep& step) {
   }
   if (step.command == "key") {
     press(*key_named(arg));
+    return true;
+  }
+  if (step.command == "text") {
+    ImGui::GetIO().AddInputCharactersUTF8(arg.c_str());
     return true;
   }
   if (step.command == "wait-screen") return seen.screen_code() == arg;

@@ -1,5 +1,7 @@
 #include <imgui.h>
 
+#include <utility>
+
 #include "careplan/core/input.hpp"
 #include "theme.hpp"
 #include "views/views.hpp"
@@ -38,7 +40,7 @@ void LoginView::draw(const core::State& state, const std::vector<DemoAccount>& d
   message_banner(state, out);
   ImGui::Spacing();
 
-  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  if (std::exchange(focus_user_id_, false)) ImGui::SetKeyboardFocusHere();
   input_field("ユーザID", user_id_, state.login_errors, "user_id", 0, "例: KJ00000001");
   const ImGuiInputTextFlags secret = show_password_ ? 0 : ImGuiInputTextFlags_Password;
   input_field("パスワード", password_, state.login_errors, "password", secret);

@@ -28,6 +28,7 @@ class LoginView {  // S01
   std::string password_;
   bool show_password_ = false;
   bool filled_from_state_ = false;
+  bool focus_user_id_ = true;  // the cursor starts in ユーザID: keyboard-only use
 };
 
 class LicenseView {  // S03

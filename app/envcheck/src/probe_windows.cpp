@@ -4,6 +4,7 @@
 
 #include <windows.h>
 
+#include <objbase.h>
 #include <shlwapi.h>
 #include <winhttp.h>
 
@@ -34,13 +35,13 @@ std::string to_utf8(std::wstring_view text) {
     return bounded(utf8);
 }
 
-// A REG_SZ / REG_EXPAND_SZ value (expanded), up to its first NUL; "" value
-// name is the key's default value.
+// A REG_SZ value, up to its first NUL; "" value name is the key's default
+// value. RRF_RT_REG_SZ also takes REG_EXPAND_SZ, expanded (adding
+// RRF_RT_REG_EXPAND_SZ would need RRF_NOEXPAND and fail otherwise).
 std::optional<std::wstring> read_wide(HKEY root, const std::wstring& key, const wchar_t* value) {
     std::array<wchar_t, max_registry_chars> buffer{};
     DWORD size = sizeof buffer;
-    if (RegGetValueW(root, key.c_str(), value, RRF_RT_REG_SZ | RRF_RT_REG_EXPAND_SZ, nullptr, buffer.data(),
-                     &size) != ERROR_SUCCESS) {
+    if (RegGetValueW(root, key.c_str(), value, RRF_RT_REG_SZ, nullptr, buffer.data(), &size) != ERROR_SUCCESS) {
         return std::nullopt;
     }
     buffer.back() = L'\0';
@@ -119,12 +120,12 @@ BrowserFacts browser(const wchar_t* exe, const std::array<Place, 3>& version_pla
 
 // The update clients (EdgeUpdate, Google Update) record the installed
 // version as "pv"; the keys are per machine (32-bit view) or per user.
-constexpr std::array<Place, 3> edge_versions{{
+const std::array<Place, 3> edge_versions{{
     {HKEY_LOCAL_MACHINE, L"SOFTWARE\\WOW6432Node\\Microsoft\\EdgeUpdate\\Clients\\{56EB18F8-B008-4CBD-B6D2-8C97FE7E9062}"},
     {HKEY_LOCAL_MACHINE, L"SOFTWARE\\Microsoft\\EdgeUpdate\\Clients\\{56EB18F8-B008-4CBD-B6D2-8C97FE7E9062}"},
     {HKEY_CURRENT_USER, L"Software\\Microsoft\\EdgeUpdate\\Clients\\{56EB18F8-B008-4CBD-B6D2-8C97FE7E9062}"},
 }};
-constexpr std::array<Place, 3> chrome_versions{{
+const std::array<Place, 3> chrome_versions{{
     {HKEY_LOCAL_MACHINE, L"SOFTWARE\\WOW6432Node\\Google\\Update\\Clients\\{8A69D345-D564-463c-AFF1-A69D9E530F96}"},
     {HKEY_LOCAL_MACHINE, L"SOFTWARE\\Google\\Update\\Clients\\{8A69D345-D564-463c-AFF1-A69D9E530F96}"},
     {HKEY_CURRENT_USER, L"Software\\Google\\Update\\Clients\\{8A69D345-D564-463c-AFF1-A69D9E530F96}"},
@@ -137,7 +138,7 @@ struct UninstallEntry {
     std::string version;
 };
 
-constexpr std::array<Place, 3> uninstall_places{{
+const std::array<Place, 3> uninstall_places{{
     {HKEY_LOCAL_MACHINE, L"SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall"},
     {HKEY_LOCAL_MACHINE, L"SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall"},
     {HKEY_CURRENT_USER, L"Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall"},
@@ -181,16 +182,21 @@ bool is_acrobat(std::wstring_view name) { return name.rfind(L"Adobe Acrobat", 0)
 // ---- PDF ---------------------------------------------------------------
 
 // The user's choice in Windows 10/11 settings wins over the class default.
-std::optional<std::string> pdf_prog_id() {
-    if (auto choice = read_string(
+std::optional<std::wstring> pdf_prog_id() {
+    if (auto choice = read_wide(
             HKEY_CURRENT_USER, L"Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\FileExts\\.pdf\\UserChoice",
             L"ProgId")) {
         return choice;
     }
-    return read_string(HKEY_CLASSES_ROOT, L".pdf", L"");
+    return read_wide(HKEY_CLASSES_ROOT, L".pdf", L"");
 }
 
-std::optional<std::string> pdf_app_name() {
+// Only a ProgID with an open command names an app. Asking for the name of
+// one without makes Wine 8's AssocQueryStringW fault.
+std::optional<std::string> pdf_app_name(const std::wstring& prog_id) {
+    if (!read_wide(HKEY_CLASSES_ROOT, prog_id + L"\\shell\\open\\command", L"")) {
+        return std::nullopt;
+    }
     std::array<wchar_t, max_registry_chars> buffer{};
     DWORD length = static_cast<DWORD>(buffer.size());
     if (FAILED(AssocQueryStringW(ASSOCF_NONE, ASSOCSTR_FRIENDLYAPPNAME, L".pdf", nullptr, buffer.data(), &length))) {
@@ -284,15 +290,20 @@ std::optional<BrowsersFacts> probe_browsers() {
 }
 
 std::optional<PdfFacts> probe_pdf() {
+    // The association functions may use COM; this thread is the probe's own.
+    const HRESULT com = CoInitializeEx(nullptr, COINIT_APARTMENTTHREADED | COINIT_DISABLE_OLE1DDE);
     PdfFacts pdf;
-    pdf.handler_prog_id = pdf_prog_id();
-    pdf.handler_app_name = pdf_app_name();
+    if (const auto prog_id = pdf_prog_id(); prog_id && !prog_id->empty()) {
+        pdf.handler_prog_id = to_utf8(*prog_id);
+        pdf.handler_app_name = pdf_app_name(*prog_id);
+    }
     for (const UninstallEntry& entry : uninstall_entries()) {
         if (is_acrobat(entry.display_name)) {
             pdf.acrobat_version = entry.version.empty() ? "不明" : entry.version;
             break;
         }
     }
+    if (SUCCEEDED(com)) CoUninitialize();
     return pdf;
 }
 

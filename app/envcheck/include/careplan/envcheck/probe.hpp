@@ -33,7 +33,9 @@ struct ProbeOptions {
 };
 
 // Waits at most time_limit plus a short grace for the health function to
-// report its own timeout. Never throws.
+// report its own timeout. Never throws. The health function always runs on
+// one lifelong thread (see probe.cpp), so calls never overlap: while an
+// earlier call is still stuck, the next check reports a timeout.
 Facts collect_facts(const ProbeOptions& options);
 
 // The grace added to time_limit (see collect_facts).

@@ -3,7 +3,7 @@
 # Windows 10/11 PC has; anything else would need an installer.
 set -euo pipefail
 exe=$1
-allowed="ADVAPI32.dll BCRYPT.dll bcrypt.dll CRYPT32.dll GDI32.dll IMM32.dll KERNEL32.dll msvcrt.dll
+allowed="ADVAPI32.dll BCRYPT.dll CRYPT32.dll D3D11.dll D3DCOMPILER_47.dll DXGI.dll GDI32.dll IMM32.dll KERNEL32.dll msvcrt.dll
 OLE32.dll OPENGL32.dll SHELL32.dll SHLWAPI.dll USER32.dll WS2_32.dll WINHTTP.dll VERSION.dll ntdll.dll"
 imports=$(x86_64-w64-mingw32-objdump -p "$exe" | awk '/DLL Name:/ {print $3}')
 [ -n "$imports" ] || { echo "FAIL: no imports read from $exe" >&2; exit 1; }

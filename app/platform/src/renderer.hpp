@@ -1,7 +1,7 @@
 #pragma once
 // The renderer behind one small interface, so that the fallbacks (OpenGL 3.3,
-// OpenGL 2.1, later Direct3D 11 for remote-desktop PCs) are a choice made at
-// start-up, not a fork of the loop.
+// OpenGL 2.1, Direct3D 11 on Windows for remote-desktop PCs) are a choice
+// made at start-up, not a fork of the loop.
 #include <memory>
 #include <string>
 #include <vector>
@@ -29,5 +29,8 @@ class Renderer {
 
 std::unique_ptr<Renderer> make_gl3_renderer();
 std::unique_ptr<Renderer> make_gl2_renderer();
+#ifdef _WIN32
+std::unique_ptr<Renderer> make_dx11_renderer();
+#endif
 
 }  // namespace careplan::platform

@@ -36,9 +36,13 @@ struct Window {
 // Tries the renderers in order of preference; the first whose context can be
 // made and whose ImGui backends start wins.
 Window open_window(const RunnerOptions& options) {
+  using Choice = RunnerOptions::Renderer;
   std::vector<std::unique_ptr<Renderer>> candidates;
-  if (!options.force_legacy_gl) candidates.push_back(make_gl3_renderer());
-  candidates.push_back(make_gl2_renderer());
+  if (options.first_renderer == Choice::gl3) candidates.push_back(make_gl3_renderer());
+  if (options.first_renderer != Choice::dx11) candidates.push_back(make_gl2_renderer());
+#ifdef _WIN32
+  candidates.push_back(make_dx11_renderer());
+#endif
   for (auto& renderer : candidates) {
     glfwDefaultWindowHints();
     renderer->hint_window();
@@ -93,7 +97,8 @@ int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo*
   Window window = open_window(options);
   if (!window.handle) {
     glfwTerminate();
-    show_fatal_error("このパソコンでは画面の描画機能 (OpenGL 2.1 以上) が使えないため、画面を表示できません。"
+    show_fatal_error("このパソコンでは画面の描画機能 (OpenGL 2.1 以上、Windows では Direct3D 11) が使えないため、"
+                     "画面を表示できません。"
                      "グラフィックスドライバーを更新してからもう一度お試しください。"
                      "解決しない場合はヘルプデスク (0120-584-708) へご連絡ください。");
     return 3;

@@ -19,7 +19,11 @@ CommandLine parse_command_line(const std::vector<std::string>& args) {
     if (a == "--help" || a == "-h") cl.help = true;
     else if (a == "--version") cl.version = true;
     else if (a == "--licenses") cl.licenses = true;
-    else if (a == "--legacy-gl") cl.legacy_gl = true;
+    else if (a == "--renderer") {
+      if (auto v = value()) cl.renderer = *v;
+      if (cl.renderer != "gl3" && cl.renderer != "gl2" && cl.renderer != "dx11")
+        cl.error = "--renderer には gl3、gl2、dx11 のいずれかを指定してください。";
+    }
     else if (a == "--screenshot") cl.screenshot = value();
     else if (a == "--check-env") cl.check_env = true;
     else if (a == "--json") cl.json = true;
@@ -40,7 +44,8 @@ std::string usage_text() {
          "  --version            バージョンを表示して終了します\n"
          "  --licenses           同梱しているフォントのライセンスを表示して終了します\n"
          "  --screenshot FILE    画面が落ち着くまで描画し、PNG 画像として保存して終了します\n"
-         "  --legacy-gl          OpenGL 2.1 で描画します (表示に問題があるときの確認用)\n"
+         "  --renderer NAME      最初に試す描画方式: gl3 (既定)、gl2、dx11 (Windows のみ)\n"
+         "                       (表示に問題があるときの確認用。使えなければ次の方式に切り替えます)\n"
          "  --server URL         接続するライセンスサービス (省略時は内蔵のデモサービス)\n"
          "  --ui-script FILE     UI スクリプトを再生し、結果を終了コードで返します (テスト・再現用)\n"
          "  --check-env [--json] パソコンの環境をチェックし、結果を表示して終了します\n"

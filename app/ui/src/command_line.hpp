@@ -10,7 +10,7 @@ struct CommandLine {
   bool help = false;
   bool version = false;
   bool licenses = false;
-  bool legacy_gl = false;
+  std::string renderer = "gl3";  // the first renderer to try: gl3, gl2 or dx11
   bool check_env = false;
   bool json = false;
   std::optional<std::string> server;

@@ -93,7 +93,8 @@ int run_client(const ui::CommandLine& cl, const std::string& base_url, bool demo
   platform::RunnerOptions options;
   options.title = window_title;
   options.screenshot_path = cl.screenshot;
-  options.force_legacy_gl = cl.legacy_gl;
+  using Choice = platform::RunnerOptions::Renderer;
+  options.first_renderer = cl.renderer == "gl2" ? Choice::gl2 : cl.renderer == "dx11" ? Choice::dx11 : Choice::gl3;
   options.started = started;
   platform::RunnerCallbacks callbacks;
   callbacks.setup = [&](float scale) { return app.setup(scale); };

@@ -17,8 +17,10 @@ struct RunnerOptions {
   int min_height = 600;
   // Render until the picture is stable, write it as PNG, and return.
   std::optional<std::string> screenshot_path;
-  // Skip OpenGL 3.3 and start with the 2.1 fallback (for testing the fallback).
-  bool force_legacy_gl = false;
+  // The renderer to try first (testing the fallbacks); the ones after it in
+  // the order gl3, gl2, dx11 (Windows) remain as fallbacks.
+  enum class Renderer { gl3, gl2, dx11 };
+  Renderer first_renderer = Renderer::gl3;
   // Where RunInfo::first_frame_seconds counts from (the process's start).
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
@@ -37,13 +39,14 @@ struct RunnerCallbacks {
 };
 
 struct RunInfo {
-  std::string renderer;  // "OpenGL 3.3" or "OpenGL 2.1"
+  std::string renderer;  // "OpenGL 3.3", "OpenGL 2.1", "Direct3D 11" or "Direct3D 11 (WARP)"
   double first_frame_seconds = 0;  // from RunnerOptions::started to the first frame shown
 };
 
 // Runs until the window is closed (or the screenshot is written). Returns the
 // process exit code: 0 on success, 3 when no usable graphics context exists
 // (the user has then already been told, in Japanese), 4 when setup failed.
+// On Windows, Direct3D 11 is the last fallback, so 3 means neither worked.
 int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo* info = nullptr);
 
 // Thread-safe: wakes the loop so that it draws a frame (results of background

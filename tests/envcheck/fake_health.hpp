@@ -3,6 +3,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <future>
+#include <memory>
 #include <string>
 #include <thread>
 
@@ -31,12 +33,23 @@ inline HealthFunction failing(std::string code, std::string message) {
     };
 }
 
-// Answers only after `delay`, ignoring the timeout it is given (a stuck stack).
-inline HealthFunction stuck_for(std::chrono::milliseconds delay) {
-    return [delay](const std::string&, std::chrono::milliseconds) {
-        std::this_thread::sleep_for(delay);
-        return HealthResult{true, 200, "", "", service_time()};
-    };
+// Answers only after `delay`, ignoring the timeout it is given (a stuck
+// stack). Health calls share one worker thread, so a test that gets stuck
+// waits for `done` before it ends, leaving the worker free for the next.
+struct Stuck {
+    HealthFunction health;
+    std::shared_future<void> done;
+};
+
+inline Stuck stuck_for(std::chrono::milliseconds delay) {
+    auto finished = std::make_shared<std::promise<void>>();
+    std::shared_future<void> done = finished->get_future().share();
+    return {[delay, finished](const std::string&, std::chrono::milliseconds) {
+                std::this_thread::sleep_for(delay);
+                finished->set_value();
+                return HealthResult{true, 200, "", "", service_time()};
+            },
+            done};
 }
 
 }  // namespace careplan::envcheck::test

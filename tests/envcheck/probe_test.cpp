@@ -74,8 +74,9 @@ TEST_CASE("refused and TLS failures come through as facts") {
 
 TEST_CASE("a health call stuck past the limit does not hold up the check") {
     const milliseconds limit{300};
+    const Stuck stuck = stuck_for(milliseconds{1500});
     const auto started = steady_clock::now();
-    const Facts facts = collect_facts(options_with(stuck_for(milliseconds{3000}), limit));
+    const Facts facts = collect_facts(options_with(stuck.health, limit));
     const auto took = steady_clock::now() - started;
     CHECK(took >= limit);
     CHECK(took < limit + probe_grace + milliseconds{300});
@@ -84,6 +85,14 @@ TEST_CASE("a health call stuck past the limit does not hold up the check") {
     CHECK(facts.service->latency >= limit);
     CHECK(item_of(evaluate(facts), "network").outcome == Outcome::ng);
     CHECK(item_of(evaluate(facts), "clock").outcome == Outcome::warning);
+
+    // A re-check while the first call is still stuck times out too, rather
+    // than running a second call beside it.
+    const Facts again = collect_facts(options_with(answering(), limit));
+    CHECK(again.service->error_code == "TIMEOUT");
+    stuck.done.wait();
+    // Once the stuck call has ended, checks work again.
+    CHECK(collect_facts(options_with(answering(), limit)).service->answered);
 }
 
 TEST_CASE("a throwing health function is a failed check, not an exception") {

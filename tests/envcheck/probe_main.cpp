@@ -5,14 +5,14 @@
 #include <cstdio>
 #include <string_view>
 
-#include "api_health.hpp"
+#include "careplan/envcheck/api_health.hpp"
 #include "careplan/envcheck/cli.hpp"
 
 int main(int argc, char** argv) {
     careplan::envcheck::CheckEnvOptions options;
     options.client_version = "envcheck-probe";
     options.server_url = "http://127.0.0.1:8080";
-    options.health = careplan::envcheck::test::health_over_api;
+    options.health = careplan::envcheck::health_over_api;
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         if (arg == "--json") {

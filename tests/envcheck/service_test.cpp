@@ -13,7 +13,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "api_health.hpp"
+#include "careplan/envcheck/api_health.hpp"
 #include "careplan/envcheck/cli.hpp"
 #include "careplan/service/service.hpp"
 #include "fixtures.hpp"

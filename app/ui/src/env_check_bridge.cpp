@@ -1,31 +1,11 @@
 #include "env_check_bridge.hpp"
 
-#include "careplan/api/client.hpp"
+#include "careplan/envcheck/api_health.hpp"
 #include "careplan/envcheck/cli.hpp"
 #include "careplan/envcheck/evaluate.hpp"
 #include "careplan/envcheck/report_format.hpp"
 
 namespace careplan::ui {
-
-envcheck::HealthFunction api_health() {
-  return [](const std::string& base_url, std::chrono::milliseconds timeout) {
-    api::Client client({base_url, timeout, timeout});
-    envcheck::HealthResult result;
-    const auto health = client.health();
-    if (health) {
-      result.answered = true;
-      result.http_status = 200;
-      result.server_time = health.value().time;
-      return result;
-    }
-    const core::ApiError& e = health.error();
-    result.answered = e.http_status != 0;
-    result.http_status = e.http_status;
-    result.error_code = e.code;
-    result.error_message = e.message;
-    return result;
-  };
-}
 
 namespace {
 
@@ -45,7 +25,7 @@ core::event::EnvCheckFinished run_env_check_for_ui(const std::string& base_url) 
   envcheck::ProbeOptions options;
   options.server_url = base_url;
   options.client_version = CAREPLAN_VERSION;
-  options.health = api_health();
+  options.health = envcheck::health_over_api;
   const envcheck::Facts facts = envcheck::collect_facts(options);
   core::event::EnvCheckFinished finished;
   finished.report = to_result(envcheck::evaluate(facts));
@@ -61,7 +41,7 @@ int run_check_env_cli(bool json, const std::string& base_url) {
   options.json = json;
   options.server_url = base_url;
   options.client_version = CAREPLAN_VERSION;
-  options.health = api_health();
+  options.health = envcheck::health_over_api;
   return envcheck::run_check_env(options, stdout);
 }
 

@@ -1,16 +1,13 @@
 #pragma once
-// Connects the environment check (app/envcheck) to the client: the service's
-// health over the app's own HTTP client, the S08 result event, and
-// `--check-env`.
+// Connects the environment check (app/envcheck) to the client: the S08 result
+// event and `--check-env`, both with the health probe over the app's own
+// HTTP client.
 #include <string>
 
 #include "careplan/core/flow.hpp"
 #include "careplan/envcheck/probe.hpp"
 
 namespace careplan::ui {
-
-// GET /api/v1/health through app/api, for the network and clock probes.
-envcheck::HealthFunction api_health();
 
 // Runs the whole check (S08) and reports it as the flow's event.
 core::event::EnvCheckFinished run_env_check_for_ui(const std::string& base_url);

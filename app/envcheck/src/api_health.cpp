@@ -1,0 +1,17 @@
+#include "careplan/envcheck/api_health.hpp"
+
+#include "careplan/api/client.hpp"
+
+namespace careplan::envcheck {
+
+HealthResult health_over_api(const std::string& base_url, std::chrono::milliseconds timeout) {
+    api::Client client(api::ClientOptions{base_url, timeout, timeout, ""});
+    const auto answer = client.health();
+    if (answer) return HealthResult{true, 200, "", "", answer.value().time};
+    const core::ApiError& error = answer.error();
+    // http_status 0 is a transport failure (refused, timeout, TLS); anything
+    // else is an answer that was not a healthy {status, time}.
+    return HealthResult{error.http_status != 0, error.http_status, error.code, error.message, ""};
+}
+
+}  // namespace careplan::envcheck

@@ -9,7 +9,7 @@
 # of profiles run only those.
 set -euo pipefail
 exe=$(realpath "$1")
-export WINEPREFIX=$2 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+export WINEPREFIX=$2 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=;winedbg.exe=d"
 shift 2
 only=("$@")
 here=$(cd "$(dirname "$0")" && pwd)

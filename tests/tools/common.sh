@@ -8,10 +8,11 @@ on_virtual_display() {
 
 # Runs a Windows program under Wine in the prefix $WINEPREFIX, on its own
 # virtual screen; waits for Wine to finish inside the same display, or Xvfb
-# dies under it.
+# dies under it. Wine's debugger is switched off: a crash must fail the test,
+# not wait for a debugger forever.
 wine_run() {
   : "${WINEPREFIX:?WINEPREFIX must be set}"
-  export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+  export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=;winedbg.exe=d"
   on_virtual_display sh -c 'wine "$@"; rc=$?; wineserver -w; exit $rc' wine "$@"
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # wine-prefix.sh DIR: makes a fresh Wine prefix for the tests (about 11 s).
 set -euo pipefail
-export WINEPREFIX=$1 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+export WINEPREFIX=$1 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=;winedbg.exe=d"
 rm -rf "$WINEPREFIX"
 wineboot --init >/dev/null 2>&1
 wineserver -w

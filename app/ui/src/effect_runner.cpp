@@ -1,6 +1,7 @@
 #include "effect_runner.hpp"
 
 #include <fstream>
+#include <thread>
 
 #include "careplan/api/client.hpp"
 #include "careplan/platform/paths.hpp"
@@ -70,53 +71,58 @@ std::optional<core::Event> execute(api::Client& client, const core::Effect& effe
 
 }  // namespace
 
-EffectRunner::EffectRunner(EffectRunnerOptions options, int workers) : options_(std::move(options)) {
-  for (int i = 0; i < workers; ++i) workers_.emplace_back([this] { work(); });
+EffectRunner::EffectRunner(EffectRunnerOptions options, int workers)
+    : shared_(std::make_shared<Shared>()) {
+  shared_->options = std::move(options);
+  for (int i = 0; i < workers; ++i) std::thread([shared = shared_] { work(shared); }).detach();
 }
 
 EffectRunner::~EffectRunner() {
   {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
+    std::lock_guard lock(shared_->mutex);
+    shared_->stopping = true;
   }
-  wake_.notify_all();
-  for (auto& t : workers_) t.join();
+  shared_->wake.notify_all();
 }
 
 void EffectRunner::perform(core::Effect effect) {
   {
-    std::lock_guard lock(mutex_);
-    queue_.push_back(std::move(effect));
+    std::lock_guard lock(shared_->mutex);
+    shared_->queue.push_back(std::move(effect));
   }
-  wake_.notify_one();
+  shared_->wake.notify_one();
 }
 
 std::vector<core::Event> EffectRunner::take_results() {
-  std::lock_guard lock(mutex_);
-  return std::exchange(results_, {});
+  std::lock_guard lock(shared_->mutex);
+  return std::exchange(shared_->results, {});
 }
 
 bool EffectRunner::idle() const {
-  std::lock_guard lock(mutex_);
-  return queue_.empty() && running_ == 0 && results_.empty();
+  std::lock_guard lock(shared_->mutex);
+  return shared_->queue.empty() && shared_->running == 0 && shared_->results.empty();
 }
 
-void EffectRunner::work() {
-  api::Client client({options_.base_url});
-  std::unique_lock lock(mutex_);
+void EffectRunner::work(const std::shared_ptr<Shared>& shared) {
+  Shared& s = *shared;
+  api::Client client({s.options.base_url});
+  std::unique_lock lock(s.mutex);
   for (;;) {
-    wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-    if (stopping_) return;
-    core::Effect effect = std::move(queue_.front());
-    queue_.pop_front();
-    ++running_;
+    s.wake.wait(lock, [&] { return s.stopping || !s.queue.empty(); });
+    if (s.stopping) break;
+    core::Effect effect = std::move(s.queue.front());
+    s.queue.pop_front();
+    ++s.running;
     lock.unlock();
-    std::optional<core::Event> result = execute(client, effect, options_);
+    std::optional<core::Event> result = execute(client, effect, s.options);
     lock.lock();
-    --running_;
-    if (result) results_.push_back(std::move(*result));
-    if (options_.on_result) options_.on_result();
+    --s.running;
+    if (s.stopping) break;
+    if (result) s.results.push_back(std::move(*result));
+    if (s.options.on_result) s.options.on_result();
   }
+  // Parked, never returning: see the header.
+  s.wake.wait(lock, [] { return false; });
 }
 
 }  // namespace careplan::ui

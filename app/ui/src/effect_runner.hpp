@@ -2,12 +2,19 @@
 // Performs the flow's effects off the UI thread and hands their results back
 // as events (the "runtime" of the Elm architecture). HTTP goes through
 // app/api's client; each worker owns one client.
+//
+// The workers live as long as the process: in the static mingw build a
+// thread that made HTTP calls corrupts the heap when it exits (cpp-httplib's
+// thread_local objects are destroyed wrongly there; seen under Wine as a
+// crash at exit). So the runner's destructor only tells them to stop taking
+// work; they park until the process ends. Their shared state outlives the
+// runner for the same reason.
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "careplan/core/flow.hpp"
@@ -35,16 +42,18 @@ class EffectRunner {
   bool idle() const;
 
  private:
-  void work();
+  struct Shared {
+    EffectRunnerOptions options;
+    std::mutex mutex;
+    std::condition_variable wake;
+    std::deque<core::Effect> queue;
+    std::vector<core::Event> results;
+    int running = 0;
+    bool stopping = false;
+  };
+  static void work(const std::shared_ptr<Shared>& shared);
 
-  EffectRunnerOptions options_;
-  mutable std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<core::Effect> queue_;
-  std::vector<core::Event> results_;
-  int running_ = 0;
-  bool stopping_ = false;
-  std::vector<std::thread> workers_;
+  std::shared_ptr<Shared> shared_;
 };
 
 }  // namespace careplan::ui

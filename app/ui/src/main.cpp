@@ -171,6 +171,11 @@ int main(int argc, char** argv) {
       return 5;
     }
   }
-  if (cl.check_env) return ui::run_check_env_cli(cl.json, base_url);
-  return run_client(cl, base_url, demo != nullptr, started);
+  const int status = cl.check_env ? ui::run_check_env_cli(cl.json, base_url)
+                                  : run_client(cl, base_url, demo != nullptr, started);
+  // The demo service (in memory, nothing to keep) is not stopped: stopping
+  // ends its HTTP threads, and in the static mingw build a thread that served
+  // HTTP corrupts the heap when it exits. The process's end takes it down.
+  (void)demo.release();
+  return status;
 }

@@ -3,6 +3,7 @@
 // platform runner.
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -80,7 +81,9 @@ int run_client(const ui::CommandLine& cl, const std::string& base_url, bool demo
 
   ui::ClientConfig config;
   if (demo) config.demo_accounts = demo_accounts();
-  config.settings_file = ui::settings_path();
+  // A script replays with the settings of the folder it runs in (tests start
+  // from the defaults and leave the exe's own settings alone).
+  config.settings_file = script ? std::filesystem::path("careplan-client.ini") : ui::settings_path();
   ui::EffectRunnerOptions runner;
   runner.base_url = base_url;
   runner.run_env_check = [base_url] { return ui::run_env_check_for_ui(base_url); };

@@ -119,7 +119,15 @@ bool UiScriptPlayer::point_at(const std::string& label) {
     fail("押せない状態です");
     return false;
   }
-  ImGui::GetIO().AddMousePosEvent((control->min.x + control->max.x) / 2, (control->min.y + control->max.y) / 2);
+  ImGuiIO& io = ImGui::GetIO();
+  const float y = (control->min.y + control->max.y) / 2;
+  if (y < 0 || y > io.DisplaySize.y) {
+    // Below (or above) the window, as a user would: turn the wheel and look again.
+    io.AddMousePosEvent(io.DisplaySize.x / 2, io.DisplaySize.y / 2);
+    io.AddMouseWheelEvent(0, y < 0 ? 2.0f : -2.0f);
+    return false;
+  }
+  io.AddMousePosEvent((control->min.x + control->max.x) / 2, y);
   return true;
 }
 

@@ -12,6 +12,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export WINEPREFIX=$work/wineprefix
 tests/tools/wine-prefix.sh "$WINEPREFIX" >/dev/null
+# Wine says Windows 7 by default; the callers run Windows 10 or 11.
+wine reg add 'HKCU\Software\Wine' /v Version /d win10 /f >/dev/null 2>&1
+wineserver -w
 (cd "$work" && wine_run "$exe" --ui-script "$repo/docs/walkthrough.uis")
 out=docs/walkthrough
 rm -rf "$out" && mkdir -p "$out"

@@ -9,7 +9,7 @@ set -euo pipefail
 run_packages=(
   cmake ninja-build g++ pkg-config python3 python3-glad tcl xz-utils bzip2 dpkg-dev
   libx11-dev libxrandr-dev libxinerama-dev libxcursor-dev libxi-dev libgl-dev libssl-dev
-  xvfb xauth openssl
+  xvfb xauth libgl1-mesa-dri openssl
 )
 test_packages=(
   g++-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64 wine wine64

@@ -70,7 +70,11 @@ void ApplicationFormView::draw(const core::State& state, Events& out) {
   }
   ImGui::EndChild();
   ImGui::Separator();
-  if (primary_button("確認画面へ", state.terms.has_value())) out.push_back(core::event::ReviewApplication{input_});
+  // Enter submits the form to the review (S06 itself needs a deliberate press:
+  // an application cannot be cancelled).
+  const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter);
+  if ((primary_button("確認画面へ", state.terms.has_value()) || (enter && state.terms)))
+    out.push_back(core::event::ReviewApplication{input_});
   ImGui::SameLine();
   if (button("戻る")) out.push_back(core::event::Back{});
 }

@@ -39,9 +39,16 @@ done
 url=$(sed -n 's/^listening on //p' "$work/stdout")
 [[ -n $url ]] || { echo "the service did not start" >&2; cat "$work/requests.log" >&2; exit 1; }
 
-token=$(curl -sf -X POST -H 'Content-Type: application/json' \
-  -d '{"user_id":"KJ00000001","password":"demo-pass-0001"}' "$url/api/v1/sessions" |
-  python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
+# Log in on loopback (python3 is on every machine here; curl may not be).
+token=$(python3 - "$url" <<'PY'
+import json, sys, urllib.request
+request = urllib.request.Request(
+    sys.argv[1] + "/api/v1/sessions",
+    data=json.dumps({"user_id": "KJ00000001", "password": "demo-pass-0001"}).encode(),
+    headers={"Content-Type": "application/json"}, method="POST")
+print(json.load(urllib.request.urlopen(request))["token"])
+PY
+)
 
 cat >"$work/apply.lua" <<LUA
 local counter = 0

@@ -18,7 +18,7 @@ constexpr auto step_time_limit = std::chrono::seconds(20);
 constexpr int frames_after_input = 3;
 
 const std::vector<std::string> commands_with_argument{"click", "type", "key", "wait-screen", "expect-text",
-                                                      "expect-disabled", "expect-enabled", "screenshot", "scroll", "text"};
+                                                      "expect-disabled", "expect-enabled", "screenshot", "scroll", "text", "paste"};
 
 struct KeyChord {
   ImGuiKey key;
@@ -34,6 +34,7 @@ std::optional<KeyChord> key_named(const std::string& name) {
   if (name == "Ctrl+Plus") return KeyChord{ImGuiKey_Equal, ImGuiMod_Ctrl};
   if (name == "Ctrl+Minus") return KeyChord{ImGuiKey_Minus, ImGuiMod_Ctrl};
   if (name == "Ctrl+A") return KeyChord{ImGuiKey_A, ImGuiMod_Ctrl};
+  if (name == "Ctrl+V") return KeyChord{ImGuiKey_V, ImGuiMod_Ctrl};
   return std::nullopt;
 }
 
@@ -69,11 +70,12 @@ std::optional<std::vector<ScriptStep>> parse_ui_script(const std::string& source
     std::string rest = space == std::string::npos ? "" : trim(line.substr(space + 1));
     const bool needs_argument = std::find(commands_with_argument.begin(), commands_with_argument.end(),
                                           step.command) != commands_with_argument.end();
-    if (step.command == "type") {
+    if (step.command == "type" || step.command == "paste") {
       // Labels may hold spaces, so " = " separates the label from the text.
       const auto eq = rest.find(" = ");
       if (eq == std::string::npos) {
-        error = std::to_string(line_no) + "行目: type は「type ラベル = 文字列」の形で書いてください";
+        error = std::to_string(line_no) + "行目: " + step.command + " は「" + step.command +
+                " ラベル = 文字列」の形で書いてください";
         return std::nullopt;
       }
       step.text = rest.substr(eq + 3);
@@ -143,7 +145,7 @@ bool UiScriptPlayer::run_step(const ScriptStep& step) {
   const FrameRecord& seen = frame_record();
   const std::string& arg = step.argument;
   if (step.command == "click") return click(arg);
-  if (step.command == "type") {
+  if (step.command == "type" || step.command == "paste") {
     if (phase_ == 0) {
       if (!click(arg)) return false;
       phase_ = 1;
@@ -151,7 +153,12 @@ bool UiScriptPlayer::run_step(const ScriptStep& step) {
       return false;
     }
     press(*key_named("Ctrl+A"));
-    ImGui::GetIO().AddInputCharactersUTF8(step.text.c_str());
+    if (step.command == "type") {
+      ImGui::GetIO().AddInputCharactersUTF8(step.text.c_str());
+    } else {
+      ImGui::SetClipboardText(step.text.c_str());
+      press(*key_named("Ctrl+V"));
+    }
     return true;
   }
   if (step.command == "scroll") {

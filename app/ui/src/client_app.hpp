@@ -30,7 +30,8 @@ class ClientApp {
 
   void dispatch(const core::Event& event);
   const core::State& state() const { return state_; }
-  bool effects_idle() const { return runner_.idle(); }
+  // Nothing is being waited for: no request, no check, no result unread.
+  bool idle() const { return runner_.idle() && state_.in_flight.empty() && !state_.env_check_running; }
 
  private:
   void take_results_and_tick();

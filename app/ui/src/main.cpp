@@ -74,6 +74,30 @@ std::optional<std::vector<ui::ScriptStep>> load_script(const std::string& path) 
   return steps;
 }
 
+platform::RunnerOptions::Renderer renderer_named(const std::string& name) {
+  using Choice = platform::RunnerOptions::Renderer;
+  return name == "gl2" ? Choice::gl2 : name == "dx11" ? Choice::dx11 : Choice::gl3;
+}
+
+// The runner has told the user about a missing graphics context (3); a
+// damaged font (4) is told here.
+int report_failed_start(int status) {
+  if (status == 4)
+    platform::show_fatal_error("内蔵フォントを読み込めませんでした。実行ファイルが壊れている可能性があります。"
+                               "もう一度ダウンロードしてください。");
+  return status;
+}
+
+bool report_script(const ui::UiScriptPlayer& player, const std::string& path) {
+  if (player.passed()) {
+    std::printf("ui-script passed: %s\n", path.c_str());
+    return true;
+  }
+  std::fprintf(stderr, "UI スクリプト失敗: %s\n",
+               player.finished() ? player.failure().c_str() : "ウィンドウが閉じられました");
+  return false;
+}
+
 int run_client(const ui::CommandLine& cl, const std::string& base_url, bool demo,
                std::chrono::steady_clock::time_point started) {
   std::optional<std::vector<ui::ScriptStep>> script;
@@ -91,13 +115,12 @@ int run_client(const ui::CommandLine& cl, const std::string& base_url, bool demo
   ui::ClientApp app(config, runner);
 
   std::optional<ui::UiScriptPlayer> player;
-  if (script) player.emplace(std::move(*script), [&app] { return app.effects_idle() && app.state().in_flight.empty(); });
+  if (script) player.emplace(std::move(*script), [&app] { return app.idle(); });
 
   platform::RunnerOptions options;
   options.title = window_title;
   options.screenshot_path = cl.screenshot;
-  using Choice = platform::RunnerOptions::Renderer;
-  options.first_renderer = cl.renderer == "gl2" ? Choice::gl2 : cl.renderer == "dx11" ? Choice::dx11 : Choice::gl3;
+  options.first_renderer = renderer_named(cl.renderer);
   options.started = started;
   platform::RunnerCallbacks callbacks;
   callbacks.setup = [&](float scale) { return app.setup(scale); };
@@ -117,23 +140,11 @@ int run_client(const ui::CommandLine& cl, const std::string& base_url, bool demo
   };
   platform::RunInfo info;
   const int status = platform::run(options, callbacks, &info);
-  if (status == 4) {
-    platform::show_fatal_error("内蔵フォントを読み込めませんでした。実行ファイルが壊れている可能性があります。"
-                               "もう一度ダウンロードしてください。");
-    return 4;
-  }
-  if (status != 0) return status;
+  if (status != 0) return report_failed_start(status);
   if (cl.screenshot)
     std::printf("screenshot %s renderer=\"%s\" first_frame_ms=%.0f\n", cl.screenshot->c_str(),
                 info.renderer.c_str(), info.first_frame_seconds * 1000);
-  if (player) {
-    if (!player->passed()) {
-      std::fprintf(stderr, "UI スクリプト失敗: %s\n",
-                   player->finished() ? player->failure().c_str() : "ウィンドウが閉じられました");
-      return 1;
-    }
-    std::printf("ui-script passed: %s\n", cl.ui_script->c_str());
-  }
+  if (player && !report_script(*player, *cl.ui_script)) return 1;
   return screenshot_status;
 }
 

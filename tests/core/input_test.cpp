@@ -195,3 +195,16 @@ TEST_CASE("user IDs are masked for logs and support reports", "[input]") {
     CHECK(mask_user_id("K") == "K");
     CHECK(mask_user_id("") == "");
 }
+
+TEST_CASE("a proxy is typed as host:port", "[input]") {
+    CHECK(parse_host_port("proxy.example.jp:8080") == HostPort{"proxy.example.jp", 8080});
+    CHECK(parse_host_port(" 10.0.0.1:3128 ") == HostPort{"10.0.0.1", 3128});
+    CHECK_FALSE(parse_host_port("proxy.example.jp"));
+    CHECK_FALSE(parse_host_port(":8080"));
+    CHECK_FALSE(parse_host_port("proxy:"));
+    CHECK_FALSE(parse_host_port("proxy:0"));
+    CHECK_FALSE(parse_host_port("proxy:65536"));
+    CHECK_FALSE(parse_host_port("proxy:80a"));
+    CHECK_FALSE(parse_host_port("user@proxy:8080"));
+    CHECK_FALSE(parse_host_port("http://proxy:8080"));
+}

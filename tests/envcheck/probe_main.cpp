@@ -12,7 +12,7 @@ int main(int argc, char** argv) {
     careplan::envcheck::CheckEnvOptions options;
     options.client_version = "envcheck-probe";
     options.server_url = "http://127.0.0.1:8080";
-    options.health = careplan::envcheck::health_over_api;
+    options.health = careplan::envcheck::health_over_api();
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         if (arg == "--json") {

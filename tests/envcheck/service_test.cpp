@@ -50,7 +50,7 @@ private:
 };
 
 Facts check(const std::string& url, milliseconds limit = milliseconds{2000}) {
-    return collect_facts(ProbeOptions{url, "1.0.0", limit, health_over_api});
+    return collect_facts(ProbeOptions{url, "1.0.0", limit, health_over_api()});
 }
 
 struct Timed {
@@ -151,7 +151,7 @@ TEST_CASE("the careplan-service executable: --check-env exits 0 and prints the r
     }
     REQUIRE_FALSE(url.empty());
     std::FILE* out = std::tmpfile();
-    const int code = run_check_env(CheckEnvOptions{false, url, "1.0.0", health_over_api}, out);
+    const int code = run_check_env(CheckEnvOptions{false, url, "1.0.0", health_over_api()}, out);
     std::fclose(out);
     ::kill(pid, SIGTERM);
     ::pclose(service);

@@ -42,3 +42,11 @@ TEST_CASE("the ini file sits beside the executable when that folder is writable"
   CHECK(careplan::ui::settings_path().parent_path() ==
         std::filesystem::read_symlink("/proc/self/exe").parent_path());
 }
+
+TEST_CASE("the proxy is kept beside the zoom") {
+  const auto path = temp_ini("proxy.ini");
+  REQUIRE(save_settings(path, Settings{1.2f, "proxy.example.jp:8080"}));
+  const Settings loaded = load_settings(path);
+  CHECK(loaded.proxy == "proxy.example.jp:8080");
+  CHECK(loaded.zoom == 1.2f);
+}

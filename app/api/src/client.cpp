@@ -93,6 +93,7 @@ struct Client::Impl {
         // "unreachable" (seen after a logout); the few requests of a session
         // do not need the saving.
         http.set_keep_alive(false);
+        if (options.proxy) http.set_proxy(options.proxy->host, options.proxy->port);
 #ifdef CPPHTTPLIB_SSL_ENABLED
         if (!options.ca_cert_path.empty()) http.set_ca_cert_path(options.ca_cert_path);
 #endif

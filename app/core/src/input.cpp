@@ -1,6 +1,7 @@
 #include "careplan/core/input.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <optional>
 
@@ -297,6 +298,24 @@ std::string mask_user_id(std::string_view user_id) {
         masked.append(user_id.size() - shown, '*');
     }
     return masked;
+}
+
+std::optional<HostPort> parse_host_port(std::string_view text) {
+    const std::string trimmed = trim_spaces(text);
+    const auto colon = trimmed.rfind(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == trimmed.size()) return std::nullopt;
+    const std::string host = trimmed.substr(0, colon);
+    const std::string port = trimmed.substr(colon + 1);
+    const bool host_ok = host.size() <= 253 && std::all_of(host.begin(), host.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-';
+    });
+    const bool port_ok = port.size() <= 5 && std::all_of(port.begin(), port.end(), [](char c) {
+        return c >= '0' && c <= '9';
+    });
+    if (!host_ok || !port_ok) return std::nullopt;
+    const int number = std::stoi(port);
+    if (number < 1 || number > 65535) return std::nullopt;
+    return HostPort{host, number};
 }
 
 }  // namespace careplan::core

@@ -4,14 +4,16 @@
 
 namespace careplan::envcheck {
 
-HealthResult health_over_api(const std::string& base_url, std::chrono::milliseconds timeout) {
-    api::Client client(api::ClientOptions{base_url, timeout, timeout, ""});
-    const auto answer = client.health();
-    if (answer) return HealthResult{true, 200, "", "", answer.value().time};
-    const core::ApiError& error = answer.error();
-    // http_status 0 is a transport failure (refused, timeout, TLS); anything
-    // else is an answer that was not a healthy {status, time}.
-    return HealthResult{error.http_status != 0, error.http_status, error.code, error.message, ""};
+HealthFunction health_over_api(std::optional<core::HostPort> proxy) {
+    return [proxy](const std::string& base_url, std::chrono::milliseconds timeout) {
+        api::Client client(api::ClientOptions{base_url, timeout, timeout, "", proxy});
+        const auto answer = client.health();
+        if (answer) return HealthResult{true, 200, "", "", answer.value().time};
+        const core::ApiError& error = answer.error();
+        // http_status 0 is a transport failure (refused, timeout, TLS); anything
+        // else is an answer that was not a healthy {status, time}.
+        return HealthResult{error.http_status != 0, error.http_status, error.code, error.message, ""};
+    };
 }
 
 }  // namespace careplan::envcheck

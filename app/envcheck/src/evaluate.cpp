@@ -272,7 +272,9 @@ std::string network_remedy(const Facts& facts, std::string_view first) {
     std::string remedy{first};
     if (facts.proxy && facts.proxy->configured) {
         remedy += "この PC にはプロキシが設定されています（「プロキシ設定」の項目）。"
-                  "プロキシ経由でしか外に出られないネットワークか、ネットワーク管理者にご確認ください。";
+                  "プロキシ経由でしか外に出られないネットワークか、ネットワーク管理者にご確認ください。"
+                  "プロキシ経由の場合は、このアプリと同じフォルダーの careplan-client.ini に "
+                  "[network] と proxy=ホスト名:ポート番号 を書き加えてください。";
     }
     return remedy + std::string{help_desk};
 }

@@ -18,7 +18,7 @@ constexpr float zoom_step = 0.1f;
 
 ClientApp::ClientApp(ClientConfig config, EffectRunnerOptions runner_options)
     : config_(std::move(config)),
-      settings_(load_settings(config_.settings_file)),
+      settings_(config_.settings),
       state_(core::initial_state(std::chrono::system_clock::now())),
       runner_(std::move(runner_options)) {}
 

@@ -16,6 +16,7 @@ namespace careplan::ui {
 struct ClientConfig {
   std::vector<DemoAccount> demo_accounts;  // non-empty on the embedded demo service
   std::filesystem::path settings_file;
+  Settings settings;  // as loaded from settings_file
 };
 
 class ClientApp {

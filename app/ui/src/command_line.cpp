@@ -28,6 +28,7 @@ CommandLine parse_command_line(const std::vector<std::string>& args) {
     else if (a == "--check-env") cl.check_env = true;
     else if (a == "--json") cl.json = true;
     else if (a == "--server") cl.server = value();
+    else if (a == "--proxy") cl.proxy = value();
     else if (a == "--ui-script") cl.ui_script = value();
     else cl.error = "不明なオプションです: " + a;
     if (!cl.error.empty()) break;
@@ -47,6 +48,8 @@ std::string usage_text() {
          "  --renderer NAME      最初に試す描画方式: gl3 (既定)、gl2、dx11 (Windows のみ)\n"
          "                       (表示に問題があるときの確認用。使えなければ次の方式に切り替えます)\n"
          "  --server URL         接続するライセンスサービス (省略時は内蔵のデモサービス)\n"
+         "  --proxy HOST:PORT    この HTTP プロキシを経由して接続します\n"
+         "                       (careplan-client.ini の [network] proxy= でも指定できます)\n"
          "  --ui-script FILE     UI スクリプトを再生し、結果を終了コードで返します (テスト・再現用)\n"
          "  --check-env [--json] パソコンの環境をチェックし、結果を表示して終了します\n"
          "                       (終了コード 0: すべてOK, 1: 注意あり, 2: NGあり)\n";

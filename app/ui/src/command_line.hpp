@@ -14,6 +14,7 @@ struct CommandLine {
   bool check_env = false;
   bool json = false;
   std::optional<std::string> server;
+  std::optional<std::string> proxy;
   std::optional<std::string> ui_script;
   std::optional<std::string> screenshot;
   std::string error;  // a Japanese message when the arguments are wrong

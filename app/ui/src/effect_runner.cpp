@@ -105,7 +105,10 @@ bool EffectRunner::idle() const {
 
 void EffectRunner::work(const std::shared_ptr<Shared>& shared) {
   Shared& s = *shared;
-  api::Client client({s.options.base_url});
+  api::ClientOptions client_options;
+  client_options.base_url = s.options.base_url;
+  client_options.proxy = s.options.proxy;
+  api::Client client(client_options);
   std::unique_lock lock(s.mutex);
   for (;;) {
     s.wake.wait(lock, [&] { return s.stopping || !s.queue.empty(); });

@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@ namespace careplan::ui {
 
 struct EffectRunnerOptions {
   std::string base_url;
+  std::optional<core::HostPort> proxy;
   // Runs the environment check and returns its result event (S08).
   std::function<core::event::EnvCheckFinished()> run_env_check;
   // Called from a worker whenever a result is ready (wakes the UI loop).

@@ -98,19 +98,23 @@ bool report_script(const ui::UiScriptPlayer& player, const std::string& path) {
   return false;
 }
 
-int run_client(const ui::CommandLine& cl, const std::string& base_url, bool demo,
+// Where the client's requests go.
+struct Connection {
+  std::string base_url;
+  std::optional<core::HostPort> proxy;
+  bool demo = false;  // the embedded demo service
+};
+
+int run_client(const ui::CommandLine& cl, const Connection& connection, ui::ClientConfig config,
                std::chrono::steady_clock::time_point started) {
   std::optional<std::vector<ui::ScriptStep>> script;
   if (cl.ui_script && !(script = load_script(*cl.ui_script))) return 64;
 
-  ui::ClientConfig config;
-  if (demo) config.demo_accounts = demo_accounts();
-  // A script replays with the settings of the folder it runs in (tests start
-  // from the defaults and leave the exe's own settings alone).
-  config.settings_file = script ? std::filesystem::path("careplan-client.ini") : ui::settings_path();
+  if (connection.demo) config.demo_accounts = demo_accounts();
   ui::EffectRunnerOptions runner;
-  runner.base_url = base_url;
-  runner.run_env_check = [base_url] { return ui::run_env_check_for_ui(base_url); };
+  runner.base_url = connection.base_url;
+  runner.proxy = connection.proxy;
+  runner.run_env_check = [connection] { return ui::run_env_check_for_ui(connection.base_url, connection.proxy); };
   runner.on_result = platform::request_redraw;
   ui::ClientApp app(config, runner);
 
@@ -172,21 +176,36 @@ int main(int argc, char** argv) {
     return text ? 0 : 4;
   }
 
+  // A script replays with the settings of the folder it runs in (tests start
+  // from the defaults and leave the exe's own settings alone).
+  ui::ClientConfig config;
+  config.settings_file = cl.ui_script ? std::filesystem::path("careplan-client.ini") : ui::settings_path();
+  config.settings = ui::load_settings(config.settings_file);
+
   std::unique_ptr<service::Service> demo;
-  std::string base_url;
+  Connection connection;
   if (cl.server) {
-    base_url = *cl.server;
+    connection.base_url = *cl.server;
+    const std::string proxy = cl.proxy.value_or(config.settings.proxy);
+    if (!proxy.empty() && !(connection.proxy = core::parse_host_port(proxy))) {
+      std::fprintf(stderr, "プロキシの指定が正しくありません: %s\n"
+                           "「ホスト名:ポート番号」の形で指定してください (例: proxy.example.jp:8080)。\n",
+                   proxy.c_str());
+      return 64;
+    }
   } else {
+    // The demo service runs inside this process: no proxy between.
     try {
       demo = start_demo_service();
-      base_url = demo->base_url();
+      connection.base_url = demo->base_url();
+      connection.demo = true;
     } catch (const std::exception& e) {
       platform::show_fatal_error(std::string("デモサービスを開始できませんでした: ") + e.what());
       return 5;
     }
   }
-  const int status = cl.check_env ? ui::run_check_env_cli(cl.json, base_url)
-                                  : run_client(cl, base_url, demo != nullptr, started);
+  const int status = cl.check_env ? ui::run_check_env_cli(cl.json, connection.base_url, connection.proxy)
+                                  : run_client(cl, connection, std::move(config), started);
   // The demo service (in memory, nothing to keep) is not stopped: stopping
   // ends its HTTP threads, and in the static mingw build a thread that served
   // HTTP corrupts the heap when it exits. The process's end takes it down.

@@ -67,6 +67,8 @@ Settings load_settings(const std::filesystem::path& path) {
     if (line.rfind("zoom=", 0) == 0) {
       const float z = std::strtof(line.c_str() + 5, nullptr);
       if (z > 0) s.zoom = std::clamp(z, min_zoom, max_zoom);
+    } else if (line.rfind("proxy=", 0) == 0 && line.size() <= 6 + 260) {
+      s.proxy = line.substr(6);
     }
   }
   return s;
@@ -77,6 +79,7 @@ bool save_settings(const std::filesystem::path& path, const Settings& settings) 
   std::filesystem::create_directories(path.parent_path(), ec);
   std::ofstream out(path);
   out << "[display]\nzoom=" << settings.zoom << "\n";
+  if (!settings.proxy.empty()) out << "[network]\nproxy=" << settings.proxy << "\n";
   return static_cast<bool>(out);
 }
 

@@ -1,14 +1,16 @@
 #pragma once
 // careplan-client.ini: beside the executable when that folder is writable
 // (portable use from a USB stick or a download folder), else in the user's
-// configuration folder. Holds display preferences only: never the session
-// token, never a password.
+// configuration folder. Holds the display zoom and the proxy only: never the
+// session token, never a password.
 #include <filesystem>
+#include <string>
 
 namespace careplan::ui {
 
 struct Settings {
   float zoom = 1.0f;  // Ctrl +/-: 0.8 .. 2.0
+  std::string proxy;  // "host:port" of the office's HTTP proxy, "" for none
 };
 
 inline constexpr float min_zoom = 0.8f;

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -51,6 +52,7 @@ struct ClientOptions {
     std::chrono::milliseconds connect_timeout{5000};
     std::chrono::milliseconds read_timeout{15000};
     std::string ca_cert_path;  // https only; empty: the system's trust store
+    std::optional<core::HostPort> proxy;  // an HTTP proxy (CONNECT for https); none: direct
 };
 
 class Client {

@@ -8,6 +8,7 @@
 // field with is_valid_utf8 first) reports INVALID_UTF8 for that field.
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -70,6 +71,15 @@ std::string trim_spaces(std::string_view text);
 // useless to anyone else (logs, support reports). IDs of 4 bytes or fewer
 // keep only their first 2.
 std::string mask_user_id(std::string_view user_id);
+
+// "host:port" as typed for a proxy (CLI, settings file): a host name or IPv4
+// address and a port 1..65535; spaces around are trimmed.
+struct HostPort {
+    std::string host;
+    int port = 0;
+    friend bool operator==(const HostPort&, const HostPort&) = default;
+};
+std::optional<HostPort> parse_host_port(std::string_view text);
 
 struct LoginInput {
     std::string user_id;

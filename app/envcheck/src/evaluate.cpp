@@ -36,7 +36,7 @@ Item not_windows(Item item) {
 Item not_seen(Item item) {
     item.facts.push_back("情報を取得できませんでした");
     return judged(std::move(item), Outcome::warning,
-                  "「再チェック」を押してください。続けて表示される場合は、" + std::string{help_desk});
+                  "「再チェック」を押してください。" + std::string{help_desk});
 }
 
 std::string or_unknown(const std::optional<std::string>& value) {

@@ -39,7 +39,7 @@ done
 url=$(sed -n 's/^listening on //p' "$work/stdout")
 [[ -n $url ]] || { echo "the service did not start" >&2; cat "$work/requests.log" >&2; exit 1; }
 
-# Log in on loopback (python3 is on every machine here; curl may not be).
+# Log in on loopback with python3 (on every machine here).
 token=$(python3 - "$url" <<'PY'
 import json, sys, urllib.request
 request = urllib.request.Request(

@@ -4,9 +4,8 @@
 # Runs `EXE --check-env --json` under Wine against prepared registries (a
 # Windows 10 and a Windows 11 PC, a 和暦 user, Edge present / absent, a .pdf
 # handler present / absent, an old ケアプランデータ連携 client) and checks each
-# item of the JSON report. EXE is careplan-client.exe or the envcheck_probe.exe
-# stand-in. A small fake service answers /api/v1/health on loopback. Names
-# of profiles run only those.
+# item of the JSON report (EXE: careplan-client.exe). A small fake service
+# answers /api/v1/health on loopback. Names of profiles run only those.
 set -euo pipefail
 exe=$(realpath "$1")
 export WINEPREFIX=$2 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=;winedbg.exe=d"

@@ -1,15 +1,11 @@
 #include "careplan/envcheck/probe.hpp"
 
-#include <condition_variable>
-#include <deque>
 #include <exception>
-#include <functional>
 #include <future>
 #include <memory>
-#include <mutex>
-#include <thread>
 #include <utility>
 
+#include "lifelong_threads.hpp"
 #include "platform_probes.hpp"
 
 namespace careplan::envcheck {
@@ -18,77 +14,28 @@ using namespace std::chrono;
 
 namespace {
 
-// Runs a probe on a detached thread. std::async is not used: the future of
-// std::async blocks in its destructor until the probe ends, which would let
-// a stuck probe hold up the whole check. A detached probe that overruns
-// finishes in the background and its result is dropped.
-template <class Probe>
-auto start(Probe probe) -> std::future<decltype(probe())> {
-    std::promise<decltype(probe())> promise;
-    auto future = promise.get_future();
-    try {
-        std::thread([promise = std::move(promise), probe = std::move(probe)]() mutable {
-            try {
-                promise.set_value(probe());
-            } catch (...) {
-                promise.set_exception(std::current_exception());
-            }
-        }).detach();
-    } catch (...) {
-        // No thread: the promise died with the lambda, the future reports it.
-    }
-    return future;
+// The probes run side by side; one stuck probe keeps its thread and the
+// check goes on without it, its late result dropped. std::async is not used:
+// its future blocks in its destructor until the probe ends.
+LifelongThreads& probe_threads() {
+    static auto* threads = new LifelongThreads;  // never destroyed: see the header
+    return *threads;
 }
 
-// Runs jobs one after another on a thread that lives as long as the process.
-// The health function goes through the app's HTTP stack, whose thread_local
-// objects (cpp-httplib keeps regexes and sets in them) are destroyed when a
-// thread exits; in the mingw-w64 static build under Wine 8 that corrupted the
-// heap (reproduced with nothing but a thread that called the health function
-// and exited). A thread that never exits never runs those destructors.
-class LifelongWorker {
-public:
-    static LifelongWorker& instance() {
-        // Never destroyed: the thread outlives main and is never joined.
-        static auto* worker = new LifelongWorker;
-        return *worker;
-    }
+// Health calls run one at a time: while an earlier call is still stuck, the
+// next check waits behind it and reports a timeout rather than piling up
+// connections to a service that does not answer.
+LifelongThreads& health_lane() {
+    static auto* lane = new LifelongThreads(1);
+    return *lane;
+}
 
-    void post(std::function<void()> job) {
-        {
-            const std::lock_guard lock(mutex_);
-            jobs_.push_back(std::move(job));
-        }
-        ready_.notify_one();
-    }
-
-private:
-    LifelongWorker() { std::thread([this] { run(); }).detach(); }
-
-    [[noreturn]] void run() {
-        while (true) {
-            std::unique_lock lock(mutex_);
-            ready_.wait(lock, [this] { return !jobs_.empty(); });
-            auto job = std::move(jobs_.front());
-            jobs_.pop_front();
-            lock.unlock();
-            job();
-        }
-    }
-
-    std::mutex mutex_;
-    std::condition_variable ready_;
-    std::deque<std::function<void()>> jobs_;
-};
-
-// Runs a probe on the lifelong worker; a previous call still stuck there
-// makes this one wait, and so report a timeout.
 template <class Probe>
-auto start_on_worker(Probe probe) -> std::future<decltype(probe())> {
+auto start_on(LifelongThreads& threads, Probe probe) -> std::future<decltype(probe())> {
     auto promise = std::make_shared<std::promise<decltype(probe())>>();
     auto future = promise->get_future();
     try {
-        LifelongWorker::instance().post([promise, probe = std::move(probe)] {
+        threads.run([promise, probe = std::move(probe)] {
             try {
                 promise->set_value(probe());
             } catch (...) {
@@ -99,6 +46,11 @@ auto start_on_worker(Probe probe) -> std::future<decltype(probe())> {
         promise->set_exception(std::current_exception());
     }
     return future;
+}
+
+template <class Probe>
+auto start(Probe probe) {
+    return start_on(probe_threads(), std::move(probe));
 }
 
 // The probe's facts if it finished in time without throwing.
@@ -164,7 +116,7 @@ Facts collect_facts(const ProbeOptions& options) {
     auto proxy = start(platform::probe_proxy);
     std::future<std::optional<ServiceFacts>> service;
     if (check_service) {
-        service = start_on_worker([health = options.health, url = options.server_url, limit = options.time_limit] {
+        service = start_on(health_lane(), [health = options.health, url = options.server_url, limit = options.time_limit] {
             return std::optional<ServiceFacts>{call_health(health, url, limit)};
         });
     }

@@ -105,6 +105,16 @@ UiScriptPlayer::UiScriptPlayer(std::vector<ScriptStep> steps, std::function<bool
       settle_frames_(frames_after_input),  // the first frames still lay out
       step_started_(std::chrono::steady_clock::now()) {}
 
+// What the screen showed, so that a failed wait in CI can be read from its log.
+std::string UiScriptPlayer::shown_texts() const {
+  std::string shown;
+  for (const std::string& text : frame_record().texts()) {
+    if (shown.size() > 2000) return shown + "\n  …";
+    shown += "\n  | " + text;
+  }
+  return shown.empty() ? shown : "\n画面の文:" + shown;
+}
+
 void UiScriptPlayer::fail(const std::string& why) {
   const auto& s = steps_[current_];
   failure_ = std::to_string(s.line) + "行目 (" + s.command + " " + s.argument + "): " + why +
@@ -222,6 +232,7 @@ void UiScriptPlayer::after_frame() {
     step_started_ = std::chrono::steady_clock::now();
   } else if (std::chrono::steady_clock::now() - step_started_ > step_time_limit) {
     fail("時間内に条件を満たしませんでした");
+    failure_ += shown_texts();
   }
 }
 

@@ -52,6 +52,7 @@ class UiScriptPlayer {
   bool click(const std::string& label);
   bool point_at(const std::string& label);
   void fail(const std::string& why);
+  std::string shown_texts() const;
 
   std::vector<ScriptStep> steps_;
   std::function<bool()> idle_;

@@ -216,6 +216,11 @@ TEST_CASE("network: reachable OK, slow 注意, refused / timeout / TLS / server 
         CHECK(item.remedy.find("0120-584-708") != std::string::npos);
         CHECK(item.remedy.find("プロキシ") == std::string::npos);
     }
+    SECTION("the route the app takes is listed when known") {
+        CHECK_FALSE(has_fact(item_of(evaluate(facts), "network"), "経路: "));
+        service.route = "プロキシ gate:8080 経由 (Windows のプロキシ設定)";
+        CHECK(has_fact(item_of(evaluate(facts), "network"), "経路: プロキシ gate:8080 経由 (Windows のプロキシ設定)"));
+    }
     SECTION("refused behind a proxy") {
         service.answered = false;
         service.error_code = "NETWORK_UNREACHABLE";

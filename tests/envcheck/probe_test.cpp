@@ -72,16 +72,25 @@ TEST_CASE("refused and TLS failures come through as facts") {
     CHECK(has_fact(item_of(evaluate(facts), "network"), "安全な接続 (TLS)"));
 }
 
+TEST_CASE("the route of the health call is kept with its facts") {
+    ProbeOptions options = options_with(answering());
+    options.route = "直接";
+    CHECK(collect_facts(options).service->route == "直接");
+}
+
 TEST_CASE("a health call stuck past the limit does not hold up the check") {
     const milliseconds limit{300};
     const Stuck stuck = stuck_for(milliseconds{1500});
     const auto started = steady_clock::now();
-    const Facts facts = collect_facts(options_with(stuck.health, limit));
+    ProbeOptions stuck_options = options_with(stuck.health, limit);
+    stuck_options.route = "プロキシ gate:8080 経由 (careplan-client.ini)";
+    const Facts facts = collect_facts(stuck_options);
     const auto took = steady_clock::now() - started;
     CHECK(took >= limit);
     CHECK(took < limit + probe_grace + milliseconds{300});
     REQUIRE(facts.service);
     CHECK(facts.service->error_code == "TIMEOUT");
+    CHECK(facts.service->route == stuck_options.route);
     CHECK(facts.service->latency >= limit);
     CHECK(item_of(evaluate(facts), "network").outcome == Outcome::ng);
     CHECK(item_of(evaluate(facts), "clock").outcome == Outcome::warning);

@@ -16,6 +16,7 @@ work=$(mktemp -d)
 server_pid=
 cleanup() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi
+  if [ -n "${PROXY_PID:-}" ]; then kill "$PROXY_PID" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -33,6 +34,11 @@ for _ in $(seq 50); do
 done
 server_url=$(sed -n 's/^listening on //p' "$work/server.out")
 [ -n "$server_url" ] || { echo "FAIL: the fake service did not start" >&2; exit 1; }
+# An office proxy, for the profile whose Windows setting names it. The
+# service is then asked for under a .test name that only the proxy resolves.
+coproc PROXY { exec "$here/../tools/http-proxy.py" "$work/proxy.log"; }
+read -r proxy_address <&"${PROXY[0]}"
+proxied_server_url=${server_url/127.0.0.1/careplan-service.test}
 
 # ---- registry profiles -----------------------------------------------------
 edge_exe='C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe'
@@ -42,6 +48,7 @@ edge_update='HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Microsoft\EdgeUpdate\Client
 uninstall='HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall'
 international='HKEY_CURRENT_USER\Control Panel\International'
 current_version='HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows NT\CurrentVersion'
+internet_settings='HKEY_CURRENT_USER\Software\Microsoft\Windows\CurrentVersion\Internet Settings'
 
 # A .reg file (UTF-16 with BOM, as regedit writes it) from the lines on stdin.
 write_reg() {
@@ -79,6 +86,10 @@ base_profile() {
 [-$edge_update]
 [-HKEY_CLASSES_ROOT\.pdf]
 [-HKEY_CLASSES_ROOT\AcroExch.Document.DC]
+[$internet_settings]
+"ProxyEnable"=dword:00000000
+"ProxyServer"=-
+"ProxyOverride"=-
 [-$uninstall\{AC76BA86-7AD7-1041-7B44-AC0F074E4100}]
 [-$uninstall\CarePlanDataRenkei]
 EOF
@@ -101,6 +112,18 @@ windows11() {
 "UBR"=dword:0000113c
 "EditionID"="Professional"
 "CSDVersion"=-
+
+EOF
+}
+
+# The manual proxy of インターネット オプション, as the Windows 10/11
+# settings page writes it.
+windows_proxy() {
+  cat <<EOF
+[$internet_settings]
+"ProxyEnable"=dword:00000001
+"ProxyServer"="$proxy_address"
+"ProxyOverride"="<local>"
 
 EOF
 }
@@ -160,7 +183,8 @@ failures=0
 
 # run_profile NAME PARTS... -- EXPECTATIONS...
 # PARTS are the profile functions above (after base_profile); EXPECTATIONS as
-# check_report.py takes them: id=outcome, id~fact text, exit=N.
+# check_report.py takes them: id=outcome, id~fact text, exit=N. The service is
+# $server_url, or the URL in the variable `server` when one is given.
 run_profile() {
   local name=$1; shift
   if [ ${#only[@]} -gt 0 ] && ! printf '%s\n' "${only[@]}" | grep -qx "$name"; then return 0; fi
@@ -178,7 +202,7 @@ run_profile() {
   xvfb-run -a sh -c '
     wine reg import "$1" >/dev/null 2>&1
     timeout 120 wine "$2" --check-env --json --server "$3" >"$4"; echo $? >"$4.rc"
-    wineserver -w' sh "$work/$name.reg" "$exe" "$server_url" "$work/$name.json"
+    wineserver -w' sh "$work/$name.reg" "$exe" "${server:-$server_url}" "$work/$name.json"
   local took=$((($(date +%s%N) - started) / 1000000))
   if python3 "$here/check_report.py" "$work/$name.json" "exit=$(cat "$work/$name.json.rc")" "$@"; then
     echo "ok: $name (${took} ms for Wine and the check)"
@@ -211,6 +235,16 @@ run_profile pdf_absent windows11 edge -- \
 
 run_profile old_client windows11 edge acrobat_pdf old_client -- \
   'client_app=warning' 'client_app~ケアプランデータ連携システム: ver1.1.1' 'expect_exit=1'
+
+# With no --proxy and no ini, the client follows the PC's proxy setting.
+server=$proxied_server_url run_profile windows_proxy windows11 edge acrobat_pdf windows_proxy -- \
+  'network=ok' "network~経路: プロキシ $proxy_address 経由 (Windows のプロキシ設定)" 'expect_exit=0'
+if [ ${#only[@]} -eq 0 ] || printf '%s\n' "${only[@]}" | grep -qx windows_proxy; then
+  if ! grep -q '^GET /api/v1/health 200' "$work/proxy.log" 2>/dev/null; then
+    echo "FAIL: windows_proxy: the health check did not go through the proxy" >&2
+    failures=$((failures + 1))
+  fi
+fi
 
 if [ "$failures" -ne 0 ]; then
   echo "FAIL: $failures profile(s)" >&2

@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """A small forwarding HTTP proxy for the proxy tests: takes absolute-form
 requests (GET http://host:port/path), forwards them, and appends
-"METHOD path" to the log file it is given. Prints "127.0.0.1:PORT", then
+"METHOD path status" to the log file it is given. Host names under .test
+(reserved, never resolvable) are forwarded to 127.0.0.1: a client that
+reaches such a service can only have come through this proxy. Prints "127.0.0.1:PORT", then
 serves until killed (at most 120 s)."""
 import http.client
 import http.server
@@ -21,7 +23,8 @@ class Forward(http.server.BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else None
         headers = {k: v for k, v in self.headers.items() if k.lower() not in ("proxy-connection", "connection")}
-        upstream = http.client.HTTPConnection(url.hostname, url.port or 80, timeout=20)
+        host = "127.0.0.1" if url.hostname.endswith(".test") else url.hostname
+        upstream = http.client.HTTPConnection(host, url.port or 80, timeout=20)
         upstream.request(self.command, url.path + (f"?{url.query}" if url.query else ""), body, headers)
         answer = upstream.getresponse()
         data = answer.read()

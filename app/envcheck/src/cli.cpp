@@ -16,7 +16,7 @@ int exit_code(Outcome overall) {
 
 int run_check_env(const CheckEnvOptions& options, std::FILE* out) {
     const Facts facts = collect_facts(
-        ProbeOptions{options.server_url, options.client_version, options.time_limit, options.health});
+        ProbeOptions{options.server_url, options.client_version, options.time_limit, options.health, options.route});
     const Report report = evaluate(facts);
     const std::string text = options.json ? format_json(report) : format_text(report);
     std::fwrite(text.data(), 1, text.size(), out);

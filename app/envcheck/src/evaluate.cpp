@@ -298,6 +298,7 @@ std::string_view failure_remedy(const ServiceFacts& service) {
 
 void list_service_facts(const ServiceFacts& service, std::vector<std::string>& lines) {
     lines.push_back("接続先: " + service.url);
+    if (!service.route.empty()) lines.push_back("経路: " + service.route);
     lines.push_back(std::string{"暗号化 (TLS): "} + (service.tls ? "あり" : "なし"));
     lines.push_back("応答時間: " + std::to_string(service.latency.count()) + " ms");
     if (service.answered) lines.push_back("応答: HTTP " + std::to_string(service.http_status));

@@ -136,6 +136,7 @@ Facts collect_facts(const ProbeOptions& options) {
         if (!facts.service) {
             facts.service = overran(options.server_url, duration_cast<milliseconds>(steady_clock::now() - started));
         }
+        facts.service->route = options.route;
     }
     return facts;
 }

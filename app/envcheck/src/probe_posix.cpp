@@ -3,6 +3,7 @@
 
 #include <sys/utsname.h>
 
+#include "careplan/envcheck/system_proxy.hpp"
 #include "platform_probes.hpp"
 
 namespace careplan::envcheck::platform {
@@ -22,3 +23,9 @@ std::optional<std::vector<InstalledClient>> probe_installed_clients() { return s
 std::optional<ProxyFacts> probe_proxy() { return std::nullopt; }
 
 }  // namespace careplan::envcheck::platform
+
+namespace careplan::envcheck {
+
+core::ManualProxySetting manual_proxy_setting() { return {}; }
+
+}  // namespace careplan::envcheck

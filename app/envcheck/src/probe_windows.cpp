@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "careplan/envcheck/system_proxy.hpp"
 #include "platform_probes.hpp"
 #include "redact.hpp"
 
@@ -323,3 +324,16 @@ std::optional<ProxyFacts> probe_proxy() {
 }
 
 }  // namespace careplan::envcheck::platform
+
+namespace careplan::envcheck {
+
+core::ManualProxySetting manual_proxy_setting() {
+    const std::wstring key = L"Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings";
+    core::ManualProxySetting setting;
+    setting.enabled = platform::read_dword(HKEY_CURRENT_USER, key, L"ProxyEnable").value_or(0) != 0;
+    setting.server = platform::read_string(HKEY_CURRENT_USER, key, L"ProxyServer").value_or("");
+    setting.bypass = platform::read_string(HKEY_CURRENT_USER, key, L"ProxyOverride").value_or("");
+    return setting;
+}
+
+}  // namespace careplan::envcheck

@@ -49,7 +49,8 @@ std::string usage_text() {
          "                       (表示に問題があるときの確認用。使えなければ次の方式に切り替えます)\n"
          "  --server URL         接続するライセンスサービス (省略時は内蔵のデモサービス)\n"
          "  --proxy HOST:PORT    この HTTP プロキシを経由して接続します\n"
-         "                       (careplan-client.ini の [network] proxy= でも指定できます)\n"
+         "                       (careplan-client.ini の [network] proxy= でも指定できます。\n"
+         "                       どちらもなければ Windows のプロキシ設定に従います)\n"
          "  --ui-script FILE     UI スクリプトを再生し、結果を終了コードで返します (テスト・再現用)\n"
          "  --check-env [--json] パソコンの環境をチェックし、結果を表示して終了します\n"
          "                       (終了コード 0: すべてOK, 1: 注意あり, 2: NGあり)\n";

@@ -21,12 +21,12 @@ core::EnvCheckResult to_result(const envcheck::Report& report) {
 
 }  // namespace
 
-core::event::EnvCheckFinished run_env_check_for_ui(const std::string& base_url,
-                                                   const std::optional<core::HostPort>& proxy) {
+core::event::EnvCheckFinished run_env_check_for_ui(const std::string& base_url, const core::ProxyRoute& route) {
   envcheck::ProbeOptions options;
   options.server_url = base_url;
   options.client_version = CAREPLAN_VERSION;
-  options.health = envcheck::health_over_api(proxy);
+  options.health = envcheck::health_over_api(route.proxy);
+  options.route = core::describe(route);
   const envcheck::Facts facts = envcheck::collect_facts(options);
   core::event::EnvCheckFinished finished;
   finished.report = to_result(envcheck::evaluate(facts));
@@ -37,12 +37,13 @@ core::event::EnvCheckFinished run_env_check_for_ui(const std::string& base_url,
   return finished;
 }
 
-int run_check_env_cli(bool json, const std::string& base_url, const std::optional<core::HostPort>& proxy) {
+int run_check_env_cli(bool json, const std::string& base_url, const core::ProxyRoute& route) {
   envcheck::CheckEnvOptions options;
   options.json = json;
   options.server_url = base_url;
   options.client_version = CAREPLAN_VERSION;
-  options.health = envcheck::health_over_api(proxy);
+  options.health = envcheck::health_over_api(route.proxy);
+  options.route = core::describe(route);
   return envcheck::run_check_env(options, stdout);
 }
 

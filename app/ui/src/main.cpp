@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "careplan/assets.hpp"
+#include "careplan/envcheck/system_proxy.hpp"
 #include "careplan/platform/paths.hpp"
 #include "careplan/platform/runner.hpp"
 #include "careplan/service/service.hpp"
@@ -101,9 +102,28 @@ bool report_script(const ui::UiScriptPlayer& player, const std::string& path) {
 // Where the client's requests go.
 struct Connection {
   std::string base_url;
-  std::optional<core::HostPort> proxy;
-  bool demo = false;  // the embedded demo service
+  core::ProxyRoute route;  // direct to the embedded demo service
+  bool demo = false;       // the embedded demo service
 };
+
+// The proxy given with --proxy, else in the ini, else Windows' own manual
+// proxy setting (as the office's browsers use it); nullopt after telling the
+// user that the one they gave cannot be read.
+std::optional<core::ProxyRoute> choose_route(const ui::CommandLine& cl, const ui::Settings& settings,
+                                             const std::string& base_url) {
+  using core::ProxySource;
+  const auto given = cl.proxy ? std::pair{*cl.proxy, ProxySource::command_line}
+                              : std::pair{settings.proxy, ProxySource::settings_file};
+  if (given.first.empty()) {
+    const auto proxy = core::proxy_for_url(envcheck::manual_proxy_setting(), base_url);
+    return core::ProxyRoute{proxy, proxy ? ProxySource::windows_setting : ProxySource::none};
+  }
+  if (const auto proxy = core::parse_host_port(given.first)) return core::ProxyRoute{proxy, given.second};
+  std::fprintf(stderr, "プロキシの指定が正しくありません: %s\n"
+                       "「ホスト名:ポート番号」の形で指定してください (例: proxy.example.jp:8080)。\n",
+               given.first.c_str());
+  return std::nullopt;
+}
 
 int run_client(const ui::CommandLine& cl, const Connection& connection, ui::ClientConfig config,
                std::chrono::steady_clock::time_point started) {
@@ -113,8 +133,8 @@ int run_client(const ui::CommandLine& cl, const Connection& connection, ui::Clie
   if (connection.demo) config.demo_accounts = demo_accounts();
   ui::EffectRunnerOptions runner;
   runner.base_url = connection.base_url;
-  runner.proxy = connection.proxy;
-  runner.run_env_check = [connection] { return ui::run_env_check_for_ui(connection.base_url, connection.proxy); };
+  runner.proxy = connection.route.proxy;
+  runner.run_env_check = [connection] { return ui::run_env_check_for_ui(connection.base_url, connection.route); };
   runner.on_result = platform::request_redraw;
   ui::ClientApp app(config, runner);
 
@@ -186,13 +206,9 @@ int main(int argc, char** argv) {
   Connection connection;
   if (cl.server) {
     connection.base_url = *cl.server;
-    const std::string proxy = cl.proxy.value_or(config.settings.proxy);
-    if (!proxy.empty() && !(connection.proxy = core::parse_host_port(proxy))) {
-      std::fprintf(stderr, "プロキシの指定が正しくありません: %s\n"
-                           "「ホスト名:ポート番号」の形で指定してください (例: proxy.example.jp:8080)。\n",
-                   proxy.c_str());
-      return 64;
-    }
+    const auto route = choose_route(cl, config.settings, connection.base_url);
+    if (!route) return 64;
+    connection.route = *route;
   } else {
     // The demo service runs inside this process: no proxy between.
     try {
@@ -204,7 +220,7 @@ int main(int argc, char** argv) {
       return 5;
     }
   }
-  const int status = cl.check_env ? ui::run_check_env_cli(cl.json, connection.base_url, connection.proxy)
+  const int status = cl.check_env ? ui::run_check_env_cli(cl.json, connection.base_url, connection.route)
                                   : run_client(cl, connection, std::move(config), started);
   // The demo service (in memory, nothing to keep) is not stopped: stopping
   // ends its HTTP threads, and in the static mingw build a thread that served

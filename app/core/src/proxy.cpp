@@ -1,0 +1,151 @@
+#include "careplan/core/proxy.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
+namespace careplan::core {
+namespace {
+
+// Longer than any real setting; anything beyond is not a setting we trust.
+constexpr std::size_t max_setting_length = 4096;
+
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+std::string to_lower(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(), lower);
+    return out;
+}
+
+std::string_view trimmed(std::string_view text) {
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+    return text;
+}
+
+// The non-empty, trimmed parts of a list separated by ';' (or by spaces, as
+// older settings pages wrote it).
+std::vector<std::string_view> list_entries(std::string_view list) {
+    std::vector<std::string_view> entries;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= list.size(); ++i) {
+        if (i == list.size() || list[i] == ';' || list[i] == ' ') {
+            if (const auto entry = trimmed(list.substr(start, i - start)); !entry.empty()) entries.push_back(entry);
+            start = i + 1;
+        }
+    }
+    return entries;
+}
+
+std::string_view without_scheme(std::string_view text) {
+    const auto marker = text.find("://");
+    return marker == std::string_view::npos ? text : text.substr(marker + 3);
+}
+
+struct UrlTarget {
+    std::string scheme;  // "http" or "https"
+    std::string host;    // lower case, IPv6 without brackets
+};
+
+std::optional<UrlTarget> target_of(std::string_view url) {
+    const auto marker = url.find("://");
+    if (marker == std::string_view::npos) return std::nullopt;
+    UrlTarget target{to_lower(url.substr(0, marker)), {}};
+    std::string_view rest = url.substr(marker + 3);
+    rest = rest.substr(0, rest.find_first_of("/?#"));
+    if (const auto at = rest.rfind('@'); at != std::string_view::npos) rest.remove_prefix(at + 1);
+    if (!rest.empty() && rest.front() == '[') {
+        const auto close = rest.find(']');
+        if (close == std::string_view::npos) return std::nullopt;
+        target.host = to_lower(rest.substr(1, close - 1));
+    } else {
+        target.host = to_lower(rest.substr(0, rest.rfind(':')));
+    }
+    if (target.host.empty()) return std::nullopt;
+    return target;
+}
+
+bool is_loopback(const std::string& host) {
+    return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
+// '*' matches any run of characters; everything else itself, ignoring case.
+bool glob_matches(std::string_view pattern, std::string_view text) {
+    std::size_t p = 0, t = 0, star = std::string_view::npos, resume = 0;
+    while (t < text.size()) {
+        if (p < pattern.size() && pattern[p] == '*') {
+            star = p++;
+            resume = t;
+        } else if (p < pattern.size() && lower(pattern[p]) == lower(text[t])) {
+            ++p;
+            ++t;
+        } else if (star != std::string_view::npos) {
+            p = star + 1;
+            t = ++resume;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern[p] == '*') ++p;
+    return p == pattern.size();
+}
+
+bool bypassed(std::string_view bypass, const std::string& host) {
+    for (std::string_view entry : list_entries(bypass)) {
+        if (entry == "<local>") {
+            if (host.find('.') == std::string::npos && host.find(':') == std::string::npos) return true;
+            continue;
+        }
+        entry = without_scheme(entry);
+        if (glob_matches(entry, host)) return true;
+    }
+    return false;
+}
+
+// The entry of `server` for `scheme`: "scheme=host:port", else the one entry
+// without a protocol that serves them all.
+std::optional<std::string_view> server_for(std::string_view server, const std::string& scheme) {
+    std::optional<std::string_view> for_all;
+    for (const std::string_view entry : list_entries(server)) {
+        const auto equals = entry.find('=');
+        if (equals == std::string_view::npos) {
+            for_all = for_all.value_or(entry);
+        } else if (to_lower(trimmed(entry.substr(0, equals))) == scheme) {
+            return trimmed(entry.substr(equals + 1));
+        }
+    }
+    return for_all;
+}
+
+}  // namespace
+
+std::optional<HostPort> proxy_for_url(const ManualProxySetting& setting, std::string_view url) {
+    if (!setting.enabled || setting.server.size() > max_setting_length || setting.bypass.size() > max_setting_length)
+        return std::nullopt;
+    const auto target = target_of(url);
+    if (!target || (target->scheme != "http" && target->scheme != "https") || is_loopback(target->host))
+        return std::nullopt;
+    if (bypassed(setting.bypass, target->host)) return std::nullopt;
+    const auto server = server_for(setting.server, target->scheme);
+    if (!server) return std::nullopt;
+    std::string_view address = without_scheme(*server);
+    if (!address.empty() && address.back() == '/') address.remove_suffix(1);
+    // Windows takes a proxy named without a port to listen on 80.
+    if (address.find(':') == std::string_view::npos) return parse_host_port(std::string(address) + ":80");
+    return parse_host_port(address);
+}
+
+std::string describe(const ProxyRoute& route) {
+    if (!route.proxy) return "直接";
+    std::string text = "プロキシ " + route.proxy->host + ":" + std::to_string(route.proxy->port) + " 経由";
+    switch (route.source) {
+        case ProxySource::command_line: return text + " (起動オプション --proxy)";
+        case ProxySource::settings_file: return text + " (careplan-client.ini)";
+        case ProxySource::windows_setting: return text + " (Windows のプロキシ設定)";
+        case ProxySource::none: break;
+    }
+    return text;
+}
+
+}  // namespace careplan::core

@@ -218,8 +218,19 @@ TEST_CASE("network: reachable OK, slow 注意, refused / timeout / TLS / server 
     }
     SECTION("the route the app takes is listed when known") {
         CHECK_FALSE(has_fact(item_of(evaluate(facts), "network"), "経路: "));
-        service.route = "プロキシ gate:8080 経由 (Windows のプロキシ設定)";
+        service.route = careplan::core::ProxyRoute{};
+        CHECK(has_fact(item_of(evaluate(facts), "network"), "経路: 直接"));
+        service.route = {careplan::core::HostPort{"gate", 8080}, careplan::core::ProxySource::windows_setting};
         CHECK(has_fact(item_of(evaluate(facts), "network"), "経路: プロキシ gate:8080 経由 (Windows のプロキシ設定)"));
+    }
+    SECTION("refused through a proxy: the remedy points at that proxy, not at the ini") {
+        service.answered = false;
+        service.error_code = "NETWORK_UNREACHABLE";
+        facts.proxy->configured = true;
+        service.route = {careplan::core::HostPort{"gate", 8080}, careplan::core::ProxySource::windows_setting};
+        const std::string remedy = item_of(evaluate(facts), "network").remedy;
+        CHECK(remedy.find("このアプリはプロキシを経由して接続しています") != std::string::npos);
+        CHECK(remedy.find("careplan-client.ini") == std::string::npos);
     }
     SECTION("refused behind a proxy") {
         service.answered = false;

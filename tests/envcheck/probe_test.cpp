@@ -74,8 +74,8 @@ TEST_CASE("refused and TLS failures come through as facts") {
 
 TEST_CASE("the route of the health call is kept with its facts") {
     ProbeOptions options = options_with(answering());
-    options.route = "直接";
-    CHECK(collect_facts(options).service->route == "直接");
+    options.route = careplan::core::ProxyRoute{};
+    CHECK(collect_facts(options).service->route == options.route);
 }
 
 TEST_CASE("a health call stuck past the limit does not hold up the check") {
@@ -83,7 +83,7 @@ TEST_CASE("a health call stuck past the limit does not hold up the check") {
     const Stuck stuck = stuck_for(milliseconds{1500});
     const auto started = steady_clock::now();
     ProbeOptions stuck_options = options_with(stuck.health, limit);
-    stuck_options.route = "プロキシ gate:8080 経由 (careplan-client.ini)";
+    stuck_options.route = {careplan::core::HostPort{"gate", 8080}, careplan::core::ProxySource::settings_file};
     const Facts facts = collect_facts(stuck_options);
     const auto took = steady_clock::now() - started;
     CHECK(took >= limit);

@@ -270,7 +270,11 @@ Item evaluate_client_app(const Facts& facts) {
 
 std::string network_remedy(const Facts& facts, std::string_view first) {
     std::string remedy{first};
-    if (facts.proxy && facts.proxy->configured) {
+    const bool via_proxy = facts.service && facts.service->route && facts.service->route->proxy;
+    if (via_proxy) {
+        remedy += "このアプリはプロキシを経由して接続しています（「経路」）。"
+                  "そのプロキシが正しいか、ネットワーク管理者にご確認ください。";
+    } else if (facts.proxy && facts.proxy->configured) {
         remedy += "この PC にはプロキシが設定されています（「プロキシ設定」の項目）。"
                   "プロキシ経由でしか外に出られないネットワークか、ネットワーク管理者にご確認ください。"
                   "プロキシ経由の場合は、このアプリと同じフォルダーの careplan-client.ini に "
@@ -298,7 +302,7 @@ std::string_view failure_remedy(const ServiceFacts& service) {
 
 void list_service_facts(const ServiceFacts& service, std::vector<std::string>& lines) {
     lines.push_back("接続先: " + service.url);
-    if (!service.route.empty()) lines.push_back("経路: " + service.route);
+    if (service.route) lines.push_back("経路: " + core::describe(*service.route));
     lines.push_back(std::string{"暗号化 (TLS): "} + (service.tls ? "あり" : "なし"));
     lines.push_back("応答時間: " + std::to_string(service.latency.count()) + " ms");
     if (service.answered) lines.push_back("応答: HTTP " + std::to_string(service.http_status));

@@ -26,7 +26,7 @@ core::event::EnvCheckFinished run_env_check_for_ui(const std::string& base_url, 
   options.server_url = base_url;
   options.client_version = CAREPLAN_VERSION;
   options.health = envcheck::health_over_api(route.proxy);
-  options.route = core::describe(route);
+  options.route = route;
   const envcheck::Facts facts = envcheck::collect_facts(options);
   core::event::EnvCheckFinished finished;
   finished.report = to_result(envcheck::evaluate(facts));
@@ -43,7 +43,7 @@ int run_check_env_cli(bool json, const std::string& base_url, const core::ProxyR
   options.server_url = base_url;
   options.client_version = CAREPLAN_VERSION;
   options.health = envcheck::health_over_api(route.proxy);
-  options.route = core::describe(route);
+  options.route = route;
   return envcheck::run_check_env(options, stdout);
 }
 

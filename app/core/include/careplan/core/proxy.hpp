@@ -36,6 +36,7 @@ enum class ProxySource { none, command_line, settings_file, windows_setting };
 struct ProxyRoute {
     std::optional<HostPort> proxy;
     ProxySource source = ProxySource::none;
+    friend bool operator==(const ProxyRoute&, const ProxyRoute&) = default;
 };
 // "直接" or "プロキシ proxy:8080 経由 (Windows のプロキシ設定)".
 std::string describe(const ProxyRoute& route);

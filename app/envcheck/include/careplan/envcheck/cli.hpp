@@ -16,7 +16,7 @@ struct CheckEnvOptions {
     std::string client_version;  // this client's version, printed in the header
     HealthFunction health;       // GET /api/v1/health over the app's HTTP client
     std::chrono::milliseconds time_limit{3000};
-    std::string route;           // core::describe(ProxyRoute) of the health call
+    std::optional<core::ProxyRoute> route;  // how the health call goes, when known
 };
 
 // The process exit code of a report: 0 all OK (or 対象外), 1 注意 only, 2 any NG.

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "careplan/core/proxy.hpp"
+
 namespace careplan::envcheck {
 
 struct OsFacts {
@@ -81,7 +83,7 @@ struct ServiceFacts {
     std::string server_time;          // the answer's "time" (RFC 3339)
     // The PC's clock halfway through the call, to compare with server_time.
     std::chrono::sys_time<std::chrono::milliseconds> local_time{};
-    std::string route;                // "直接" or the proxy and who chose it; "" not known
+    std::optional<core::ProxyRoute> route;  // direct or the proxy, and who chose it; when known
 };
 
 struct Facts {

@@ -30,7 +30,7 @@ struct ProbeOptions {
     std::string client_version;  // this client's version, for the report header
     std::chrono::milliseconds time_limit{3000};
     HealthFunction health;       // empty: the network and clock probes are skipped
-    std::string route;           // how the health call goes: core::describe(ProxyRoute)
+    std::optional<core::ProxyRoute> route;  // how the health call goes, when known
 };
 
 // Waits at most time_limit plus a short grace for the health function to

@@ -62,6 +62,16 @@ TEST_CASE("this PC is never reached through a proxy") {
         CHECK_FALSE(proxy_for_url(enabled("proxy:8080"), url));
 }
 
+TEST_CASE("the host of a URL") {
+    using careplan::core::host_of_url;
+    CHECK(host_of_url("https://Careplan.Example.JP:8443/api?x=1") == "careplan.example.jp");
+    CHECK(host_of_url("http://user@127.0.0.1:8080/") == "127.0.0.1");
+    CHECK(host_of_url("https://[::1]:8443") == "::1");
+    CHECK(host_of_url("https://localhost") == "localhost");
+    CHECK(host_of_url("https://[::1") == "");
+    CHECK(host_of_url("careplan.example.jp") == "");
+}
+
 TEST_CASE("user info and ports of the URL do not confuse the host") {
     CHECK_FALSE(proxy_for_url(enabled("proxy:8080", "careplan.example.jp"), "https://user@careplan.example.jp:8443/x"));
     CHECK_FALSE(proxy_for_url(enabled("proxy:8080"), "http://evil.example@127.0.0.1:8080/"));

@@ -1,14 +1,45 @@
 #!/usr/bin/env bash
-# with-tls-service.sh SERVICE COMMAND...: starts careplan-service over HTTPS
-# with a fresh self-signed certificate (trusted by nobody), then runs COMMAND
-# with {URL} replaced by the service's https:// address. For the tests of a
-# certificate that the client must refuse.
+# with-tls-service.sh trusted|untrusted SERVICE COMMAND...: starts
+# careplan-service over HTTPS, then runs COMMAND with {URL} replaced by the
+# service's https:// address.
+#   untrusted: a fresh self-signed certificate that nobody trusts; the client
+#              must refuse it.
+#   trusted:   a certificate from a fresh test CA that the client's system
+#              trusts for the run: OpenSSL through SSL_CERT_FILE on Linux, the
+#              user's trusted roots of $WINEPREFIX under Wine (removed again
+#              at the end; the Wine tests hold a lock on the prefix).
 set -euo pipefail
-service=$1; shift
+here=$(cd "$(dirname "$0")" && pwd)
+trust=$1 service=$2; shift 2
 work=$(mktemp -d)
-trap 'kill $SERVICE_PID 2>/dev/null; rm -rf "$work"' EXIT
-openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 \
-  -addext subjectAltName=IP:127.0.0.1 -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
+wine_reg() {
+  "$here/wine-trust-ca.py" "$1" "$work/ca.pem" "$work/$1.reg"
+  WINEDEBUG=-all wine reg import "$work/$1.reg" >/dev/null 2>&1
+}
+cleanup() {
+  kill "${SERVICE_PID:-}" 2>/dev/null || true
+  if [ "$trust" = trusted ] && [ -n "${WINEPREFIX:-}" ]; then wine_reg remove || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+leaf=(-subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1)
+case $trust in
+  untrusted)
+    openssl req -x509 -newkey rsa:2048 -nodes -days 1 "${leaf[@]}" \
+      -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null ;;
+  trusted)
+    openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=careplan test CA" \
+      -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign \
+      -keyout "$work/ca.key" -out "$work/ca.pem" 2>/dev/null
+    openssl req -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 \
+      -keyout "$work/key.pem" -out "$work/leaf.csr" 2>/dev/null
+    printf 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' >"$work/leaf.ext"
+    openssl x509 -req -in "$work/leaf.csr" -CA "$work/ca.pem" -CAkey "$work/ca.key" -CAcreateserial \
+      -days 1 -extfile "$work/leaf.ext" -out "$work/cert.pem" 2>/dev/null
+    export SSL_CERT_FILE="$work/ca.pem"
+    if [ -n "${WINEPREFIX:-}" ]; then wine_reg add; fi ;;
+  *) echo "usage: $0 trusted|untrusted SERVICE COMMAND..." >&2; exit 64 ;;
+esac
 coproc SERVICE { exec "$service" --db "$work/db.sqlite" --listen 127.0.0.1:0 --demo \
   --cert "$work/cert.pem" --key "$work/key.pem" 2>/dev/null; }
 read -r line <&"${SERVICE[0]}"

@@ -7,6 +7,9 @@
 #include <httplib.h>
 
 #include "careplan/core/errors.hpp"
+#ifdef _WIN32
+#include "windows_trust.hpp"
+#endif
 
 namespace careplan::api {
 namespace {
@@ -97,7 +100,30 @@ struct Client::Impl {
 #ifdef CPPHTTPLIB_SSL_ENABLED
         if (!options.ca_cert_path.empty()) http.set_ca_cert_path(options.ca_cert_path);
 #endif
+#if defined(_WIN32) && defined(CPPHTTPLIB_SSL_ENABLED)
+        verify_like_windows();
+#endif
     }
+#if defined(_WIN32) && defined(CPPHTTPLIB_SSL_ENABLED)
+    // httplib's own Windows check refuses a certificate whose revocation
+    // status cannot be fetched (no CRL or OCSP address, an office firewall
+    // that blocks it), where the office's browser goes on; and for a service
+    // named by IP address its Mbed TLS check does not look at the chain at
+    // all. So Windows checks every chain here, as it does for the browser
+    // (windows_trusts_server); then httplib checks the host name, and Mbed TLS
+    // checks named hosts' chains once more against the same stores.
+    void verify_like_windows() {
+        http.enable_windows_certificate_verification(false);
+        http.set_session_verifier([](httplib::tls::session_t session) {
+            const httplib::tls::cert_t cert = httplib::tls::get_peer_cert(session);
+            if (!cert) return httplib::CertificateRejected;
+            std::vector<unsigned char> der;
+            const bool trusted = httplib::tls::get_cert_der(cert, der) && windows_trusts_server(der);
+            httplib::tls::free_cert(cert);
+            return trusted ? httplib::NoDecisionMade : httplib::CertificateRejected;
+        });
+    }
+#endif
     httplib::Client http;
 };
 

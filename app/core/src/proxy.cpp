@@ -43,27 +43,9 @@ std::string_view without_scheme(std::string_view text) {
     return marker == std::string_view::npos ? text : text.substr(marker + 3);
 }
 
-struct UrlTarget {
-    std::string scheme;  // "http" or "https"
-    std::string host;    // lower case, IPv6 without brackets
-};
-
-std::optional<UrlTarget> target_of(std::string_view url) {
+std::string scheme_of(std::string_view url) {
     const auto marker = url.find("://");
-    if (marker == std::string_view::npos) return std::nullopt;
-    UrlTarget target{to_lower(url.substr(0, marker)), {}};
-    std::string_view rest = url.substr(marker + 3);
-    rest = rest.substr(0, rest.find_first_of("/?#"));
-    if (const auto at = rest.rfind('@'); at != std::string_view::npos) rest.remove_prefix(at + 1);
-    if (!rest.empty() && rest.front() == '[') {
-        const auto close = rest.find(']');
-        if (close == std::string_view::npos) return std::nullopt;
-        target.host = to_lower(rest.substr(1, close - 1));
-    } else {
-        target.host = to_lower(rest.substr(0, rest.rfind(':')));
-    }
-    if (target.host.empty()) return std::nullopt;
-    return target;
+    return marker == std::string_view::npos ? std::string{} : to_lower(url.substr(0, marker));
 }
 
 bool is_loopback(const std::string& host) {
@@ -123,17 +105,30 @@ std::optional<std::string_view> server_for(std::string_view server, const std::s
 std::optional<HostPort> proxy_for_url(const ManualProxySetting& setting, std::string_view url) {
     if (!setting.enabled || setting.server.size() > max_setting_length || setting.bypass.size() > max_setting_length)
         return std::nullopt;
-    const auto target = target_of(url);
-    if (!target || (target->scheme != "http" && target->scheme != "https") || is_loopback(target->host))
-        return std::nullopt;
-    if (bypassed(setting.bypass, target->host)) return std::nullopt;
-    const auto server = server_for(setting.server, target->scheme);
+    const std::string scheme = scheme_of(url);
+    const std::string host = host_of_url(url);
+    if ((scheme != "http" && scheme != "https") || host.empty() || is_loopback(host)) return std::nullopt;
+    if (bypassed(setting.bypass, host)) return std::nullopt;
+    const auto server = server_for(setting.server, scheme);
     if (!server) return std::nullopt;
     std::string_view address = without_scheme(*server);
     if (!address.empty() && address.back() == '/') address.remove_suffix(1);
     // Windows takes a proxy named without a port to listen on 80.
     if (address.find(':') == std::string_view::npos) return parse_host_port(std::string(address) + ":80");
     return parse_host_port(address);
+}
+
+std::string host_of_url(std::string_view url) {
+    const auto marker = url.find("://");
+    if (marker == std::string_view::npos) return {};
+    std::string_view rest = url.substr(marker + 3);
+    rest = rest.substr(0, rest.find_first_of("/?#"));
+    if (const auto at = rest.rfind('@'); at != std::string_view::npos) rest.remove_prefix(at + 1);
+    if (!rest.empty() && rest.front() == '[') {
+        const auto close = rest.find(']');
+        return close == std::string_view::npos ? std::string{} : to_lower(rest.substr(1, close - 1));
+    }
+    return to_lower(rest.substr(0, rest.rfind(':')));
 }
 
 std::string describe(const ProxyRoute& route) {

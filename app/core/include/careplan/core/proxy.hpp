@@ -30,6 +30,10 @@ struct ManualProxySetting {
 // be read as host:port is treated as no proxy.
 std::optional<HostPort> proxy_for_url(const ManualProxySetting& setting, std::string_view url);
 
+// The host of "scheme://[user@]host[:port]/...", lower case, IPv6 without
+// brackets; "" when the URL has none.
+std::string host_of_url(std::string_view url);
+
 // The way the app's requests take, and who chose it (shown on S08 and in the
 // check's report, so the help desk can tell).
 enum class ProxySource { none, command_line, settings_file, windows_setting };

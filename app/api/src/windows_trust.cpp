@@ -1,0 +1,61 @@
+#include "windows_trust.hpp"
+
+#define CERT_CHAIN_PARA_HAS_EXTRA_FIELDS
+#include <windows.h>
+
+#include <wincrypt.h>
+
+#include <memory>
+
+namespace careplan::api {
+namespace {
+
+struct CertDeleter {
+    void operator()(PCCERT_CONTEXT cert) const { CertFreeCertificateContext(cert); }
+};
+struct ChainDeleter {
+    void operator()(PCCERT_CHAIN_CONTEXT chain) const { CertFreeCertificateChain(chain); }
+};
+
+// Unknown or unreachable revocation status: not a reason to refuse.
+constexpr DWORD revocation_unknown = CERT_TRUST_REVOCATION_STATUS_UNKNOWN | CERT_TRUST_IS_OFFLINE_REVOCATION;
+// SECURITY_FLAG_IGNORE_REVOCATION of wininet.h: the SSL policy step leaves
+// revocation to the chain status checked before it (a revoked certificate
+// has already failed there).
+constexpr DWORD policy_ignores_revocation = 0x00000080;
+
+}  // namespace
+
+bool windows_trusts_server(const std::vector<unsigned char>& der) {
+    const std::unique_ptr<const CERT_CONTEXT, CertDeleter> cert{CertCreateCertificateContext(
+        X509_ASN_ENCODING | PKCS_7_ASN_ENCODING, der.data(), static_cast<DWORD>(der.size()))};
+    if (!cert) return false;
+
+    CERT_CHAIN_PARA para{};
+    para.cbSize = sizeof para;
+    para.dwUrlRetrievalTimeout = revocation_fetch_ms;
+    PCCERT_CHAIN_CONTEXT raw_chain = nullptr;
+    if (!CertGetCertificateChain(nullptr, cert.get(), nullptr, cert->hCertStore, &para,
+                                 CERT_CHAIN_REVOCATION_CHECK_END_CERT | CERT_CHAIN_REVOCATION_ACCUMULATIVE_TIMEOUT,
+                                 nullptr, &raw_chain) ||
+        !raw_chain) {
+        return false;
+    }
+    const std::unique_ptr<const CERT_CHAIN_CONTEXT, ChainDeleter> chain{raw_chain};
+    if ((chain->TrustStatus.dwErrorStatus & ~revocation_unknown) != CERT_TRUST_NO_ERROR) return false;
+
+    SSL_EXTRA_CERT_CHAIN_POLICY_PARA ssl{};
+    ssl.cbSize = sizeof ssl;
+    ssl.dwAuthType = AUTHTYPE_SERVER;
+    ssl.fdwChecks = policy_ignores_revocation;
+    CERT_CHAIN_POLICY_PARA policy{};
+    policy.cbSize = sizeof policy;
+    policy.dwFlags = CERT_CHAIN_POLICY_IGNORE_ALL_REV_UNKNOWN_FLAGS;
+    policy.pvExtraPolicyPara = &ssl;
+    CERT_CHAIN_POLICY_STATUS status{};
+    status.cbSize = sizeof status;
+    return CertVerifyCertificateChainPolicy(CERT_CHAIN_POLICY_SSL, chain.get(), &policy, &status) &&
+           status.dwError == 0;
+}
+
+}  // namespace careplan::api

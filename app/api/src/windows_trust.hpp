@@ -1,0 +1,21 @@
+#pragma once
+// Server certificates checked the way Windows checks them for the office's
+// browser (Windows only).
+
+#include <vector>
+
+namespace careplan::api {
+
+// Fetching revocation status takes at most this long in all.
+inline constexpr unsigned revocation_fetch_ms = 2000;
+
+// True when the certificate (DER) chains to a root of the Windows
+// certificate stores (Windows fetches missing roots and intermediates as it
+// does for browsers), is valid now for server authentication, and is not
+// reported revoked. A revocation status that cannot be fetched (no CRL or
+// OCSP address, an office firewall in the way) does not fail it: browsers go
+// on in that case too. The host name is left to httplib's check, which also
+// matches IP addresses (Wine's SSL policy does not).
+bool windows_trusts_server(const std::vector<unsigned char>& der);
+
+}  // namespace careplan::api

@@ -115,12 +115,12 @@ struct Client::Impl {
     void verify_like_windows() {
         http.enable_windows_certificate_verification(false);
         http.set_session_verifier([](httplib::tls::session_t session) {
-            const httplib::tls::cert_t cert = httplib::tls::get_peer_cert(session);
-            if (!cert) return httplib::CertificateRejected;
-            std::vector<unsigned char> der;
-            const bool trusted = httplib::tls::get_cert_der(cert, der) && windows_trusts_server(der);
-            httplib::tls::free_cert(cert);
-            return trusted ? httplib::NoDecisionMade : httplib::CertificateRejected;
+            // With Mbed TLS the peer certificate is the head of the list of
+            // all the certificates the server sent.
+            const auto* sent = static_cast<const mbedtls_x509_crt*>(httplib::tls::get_peer_cert(session));
+            ServerChain chain;
+            for (; sent && sent->raw.p; sent = sent->next) chain.emplace_back(sent->raw.p, sent->raw.p + sent->raw.len);
+            return windows_trusts_server(chain) ? httplib::NoDecisionMade : httplib::CertificateRejected;
         });
     }
 #endif

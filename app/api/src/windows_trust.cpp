@@ -16,6 +16,23 @@ struct CertDeleter {
 struct ChainDeleter {
     void operator()(PCCERT_CHAIN_CONTEXT chain) const { CertFreeCertificateChain(chain); }
 };
+struct StoreDeleter {
+    void operator()(HCERTSTORE store) const { CertCloseStore(store, 0); }
+};
+using Store = std::unique_ptr<void, StoreDeleter>;
+
+constexpr DWORD encoding = X509_ASN_ENCODING | PKCS_7_ASN_ENCODING;
+
+// The intermediates the server sent, for Windows to build the chain with.
+Store store_of(const ServerChain& chain) {
+    Store store{CertOpenStore(CERT_STORE_PROV_MEMORY, 0, 0, 0, nullptr)};
+    if (!store) return store;
+    for (std::size_t i = 1; i < chain.size(); ++i) {
+        CertAddEncodedCertificateToStore(store.get(), encoding, chain[i].data(), static_cast<DWORD>(chain[i].size()),
+                                         CERT_STORE_ADD_ALWAYS, nullptr);
+    }
+    return store;
+}
 
 // Unknown or unreachable revocation status: not a reason to refuse.
 constexpr DWORD revocation_unknown = CERT_TRUST_REVOCATION_STATUS_UNKNOWN | CERT_TRUST_IS_OFFLINE_REVOCATION;
@@ -26,23 +43,25 @@ constexpr DWORD policy_ignores_revocation = 0x00000080;
 
 }  // namespace
 
-bool windows_trusts_server(const std::vector<unsigned char>& der) {
-    const std::unique_ptr<const CERT_CONTEXT, CertDeleter> cert{CertCreateCertificateContext(
-        X509_ASN_ENCODING | PKCS_7_ASN_ENCODING, der.data(), static_cast<DWORD>(der.size()))};
+bool windows_trusts_server(const ServerChain& chain) {
+    if (chain.empty()) return false;
+    const std::unique_ptr<const CERT_CONTEXT, CertDeleter> cert{
+        CertCreateCertificateContext(encoding, chain[0].data(), static_cast<DWORD>(chain[0].size()))};
     if (!cert) return false;
+    const Store intermediates = store_of(chain);
 
     CERT_CHAIN_PARA para{};
     para.cbSize = sizeof para;
     para.dwUrlRetrievalTimeout = revocation_fetch_ms;
     PCCERT_CHAIN_CONTEXT raw_chain = nullptr;
-    if (!CertGetCertificateChain(nullptr, cert.get(), nullptr, cert->hCertStore, &para,
+    if (!CertGetCertificateChain(nullptr, cert.get(), nullptr, intermediates.get(), &para,
                                  CERT_CHAIN_REVOCATION_CHECK_END_CERT | CERT_CHAIN_REVOCATION_ACCUMULATIVE_TIMEOUT,
                                  nullptr, &raw_chain) ||
         !raw_chain) {
         return false;
     }
-    const std::unique_ptr<const CERT_CHAIN_CONTEXT, ChainDeleter> chain{raw_chain};
-    if ((chain->TrustStatus.dwErrorStatus & ~revocation_unknown) != CERT_TRUST_NO_ERROR) return false;
+    const std::unique_ptr<const CERT_CHAIN_CONTEXT, ChainDeleter> built{raw_chain};
+    if ((built->TrustStatus.dwErrorStatus & ~revocation_unknown) != CERT_TRUST_NO_ERROR) return false;
 
     SSL_EXTRA_CERT_CHAIN_POLICY_PARA ssl{};
     ssl.cbSize = sizeof ssl;
@@ -54,7 +73,7 @@ bool windows_trusts_server(const std::vector<unsigned char>& der) {
     policy.pvExtraPolicyPara = &ssl;
     CERT_CHAIN_POLICY_STATUS status{};
     status.cbSize = sizeof status;
-    return CertVerifyCertificateChainPolicy(CERT_CHAIN_POLICY_SSL, chain.get(), &policy, &status) &&
+    return CertVerifyCertificateChainPolicy(CERT_CHAIN_POLICY_SSL, built.get(), &policy, &status) &&
            status.dwError == 0;
 }
 

@@ -86,6 +86,14 @@ class ScreenshotTaker {
 // A screenshot asked for from inside a frame (UI scripts).
 std::optional<ScreenshotTaker> requested_screenshot;
 
+// The content scale last reported for the window; 0 until one is. Below 1
+// is taken as 1: the layout is made for 96 dpi at least.
+float reported_scale = 0;
+
+float usable_scale(float x, float y) { return std::max({x, y, 1.0f}); }
+
+void on_content_scale(GLFWwindow*, float x, float y) { reported_scale = usable_scale(x, y); }
+
 }  // namespace
 
 int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo* info) {
@@ -108,8 +116,11 @@ int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo*
   ImGui::GetIO().IniFilename = nullptr;  // settings live in careplan-client.ini, not imgui.ini
   float scale_x = 1, scale_y = 1;
   glfwGetWindowContentScale(window.handle, &scale_x, &scale_y);
+  float applied_scale = usable_scale(scale_x, scale_y);
+  reported_scale = 0;
+  glfwSetWindowContentScaleCallback(window.handle, on_content_scale);
   if (info) info->renderer = window.renderer->name();
-  const bool ready = !callbacks.setup || callbacks.setup(std::max(scale_x, 1.0f));
+  const bool ready = !callbacks.setup || callbacks.setup(applied_scale);
 
   // --screenshot: the run ends with the picture.
   std::optional<ScreenshotTaker> screenshot;
@@ -137,6 +148,11 @@ int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo*
     if (glfwGetWindowAttrib(window.handle, GLFW_ICONIFIED)) {
       frames_left = 0;
       continue;
+    }
+    if (reported_scale != 0 && reported_scale != applied_scale) {
+      applied_scale = reported_scale;
+      if (callbacks.scale_changed) callbacks.scale_changed(applied_scale);
+      frames_left = frames_after_input;
     }
     window.renderer->new_frame();
     ImGui::NewFrame();
@@ -171,6 +187,11 @@ void request_redraw() {
 
 void request_screenshot(std::string path, std::function<void(bool ok)> done) {
   requested_screenshot.emplace(std::move(path), std::move(done));
+}
+
+void simulate_content_scale(float content_scale) {
+  reported_scale = usable_scale(content_scale, content_scale);
+  request_redraw();
 }
 
 void request_close() {

@@ -23,10 +23,14 @@ ClientApp::ClientApp(ClientConfig config, EffectRunnerOptions runner_options)
       runner_(std::move(runner_options)) {}
 
 bool ClientApp::setup(float content_scale) {
-  apply_theme(content_scale);
-  ImGui::GetStyle().FontScaleMain = settings_.zoom;
+  rescale(content_scale);
   ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   return load_fonts();
+}
+
+void ClientApp::rescale(float content_scale) {
+  apply_theme(content_scale);
+  ImGui::GetStyle().FontScaleMain = settings_.zoom;
 }
 
 bool ClientApp::wants_animation() const { return !state_.in_flight.empty() || state_.env_check_running; }

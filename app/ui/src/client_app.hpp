@@ -25,6 +25,9 @@ class ClientApp {
 
   // False when the embedded font cannot be loaded.
   bool setup(float content_scale);
+  // Style and text sizes for a new content scale (the fonts follow by
+  // themselves: ImGui 1.92 rasterises glyphs at the size they are drawn).
+  void rescale(float content_scale);
   void draw();
   // While requests run, the spinner turns: the loop then draws without input.
   bool wants_animation() const;

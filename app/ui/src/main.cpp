@@ -148,6 +148,7 @@ int run_client(const ui::CommandLine& cl, const Connection& connection, ui::Clie
   options.started = started;
   platform::RunnerCallbacks callbacks;
   callbacks.setup = [&](float scale) { return app.setup(scale); };
+  callbacks.scale_changed = [&](float scale) { app.rescale(scale); };
   callbacks.draw = [&] {
     app.draw();
     if (!player) return;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <sstream>
 
 #include "automation.hpp"
@@ -18,7 +19,18 @@ constexpr auto step_time_limit = std::chrono::seconds(20);
 constexpr int frames_after_input = 3;
 
 const std::vector<std::string> commands_with_argument{"click", "type", "key", "wait-screen", "expect-text",
-                                                      "expect-disabled", "expect-enabled", "screenshot", "scroll", "text", "paste"};
+                                                      "expect-disabled", "expect-enabled", "screenshot", "scroll", "text", "paste",
+                                                      "content-scale"};
+
+// The content scales a script may ask for (1.0 = 96 dpi).
+constexpr float min_script_scale = 1.0f, max_script_scale = 4.0f;
+
+std::optional<float> script_scale(const std::string& text) {
+  char* end = nullptr;
+  const float scale = std::strtof(text.c_str(), &end);
+  if (end == text.c_str() || *end != '\0' || scale < min_script_scale || scale > max_script_scale) return std::nullopt;
+  return scale;
+}
 
 struct KeyChord {
   ImGuiKey key;
@@ -88,6 +100,10 @@ std::optional<std::vector<ScriptStep>> parse_ui_script(const std::string& source
     }
     if (needs_argument && rest.empty()) {
       error = std::to_string(line_no) + "行目: " + step.command + " には引数が必要です";
+      return std::nullopt;
+    }
+    if (step.command == "content-scale" && !script_scale(rest)) {
+      error = std::to_string(line_no) + "行目: content-scale には 1 から 4 までの数を書いてください: " + rest;
       return std::nullopt;
     }
     if (step.command == "key" && !key_named(rest)) {
@@ -191,6 +207,15 @@ bool UiScriptPlayer::run_step(const ScriptStep& step) {
     return c && c->enabled == (step.command == "expect-enabled");
   }
   if (step.command == "wait-idle") return idle_();
+  if (step.command == "content-scale") {
+    const float scale = *script_scale(arg);
+    if (phase_ == 0) {
+      phase_ = 1;
+      platform::simulate_content_scale(scale);
+      return false;
+    }
+    return ImGui::GetStyle().FontScaleDpi == scale;  // the client has applied it
+  }
   // screenshot
   if (phase_ == 0) {
     phase_ = 1;

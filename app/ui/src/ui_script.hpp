@@ -14,6 +14,7 @@
 //   expect-disabled LABEL    the control is shown and cannot be pressed
 //   expect-enabled LABEL
 //   wait-idle                until no request or check is running
+//   content-scale 2          as if the screen's scale became 200 %, until the client follows
 //   screenshot FILE.png      once the picture is stable
 //
 // Each step fails after its time limit; the first failure ends the script.

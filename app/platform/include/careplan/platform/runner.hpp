@@ -34,6 +34,10 @@ struct RunnerCallbacks {
   // True while the application wants frames without input (an animation, a
   // spinner); the runner then draws at a modest rate instead of idling.
   std::function<bool()> wants_animation;
+  // The window's content scale changed while running: it moved to a screen
+  // of another scale, or a remote desktop session came back from a PC with
+  // another one. Before the next frame.
+  std::function<void(float content_scale)> scale_changed;
   // Once a screenshot is taken, its path; or the error.
   std::function<void(bool ok, const std::string& path)> screenshot_taken;
 };
@@ -59,6 +63,10 @@ void request_screenshot(std::string path, std::function<void(bool ok)> done);
 
 // Closes the window from inside a frame (e.g. a UI script that finished).
 void request_close();
+
+// As if the system reported this content scale for the window (UI scripts:
+// the same path as a real change, minus the system).
+void simulate_content_scale(float content_scale);
 
 // Shows an error to a user who may have started the program by double-click:
 // a message box on Windows, stderr elsewhere.

@@ -5,6 +5,7 @@
 
 #include <wincrypt.h>
 
+#include <atomic>
 #include <memory>
 
 namespace careplan::api {
@@ -22,6 +23,12 @@ struct StoreDeleter {
 using Store = std::unique_ptr<void, StoreDeleter>;
 
 constexpr DWORD encoding = X509_ASN_ENCODING | PKCS_7_ASN_ENCODING;
+
+// Set once Windows could not reach a revocation server: later checks of this
+// run take only what Windows has cached, so that behind a firewall that drops
+// that traffic not every request waits revocation_fetch_ms (each request is a
+// new connection).
+std::atomic<bool> revocation_unreachable{false};
 
 // The intermediates the server sent, for Windows to build the chain with.
 Store store_of(const ServerChain& chain) {
@@ -54,13 +61,15 @@ bool windows_trusts_server(const ServerChain& chain) {
     para.cbSize = sizeof para;
     para.dwUrlRetrievalTimeout = revocation_fetch_ms;
     PCCERT_CHAIN_CONTEXT raw_chain = nullptr;
-    if (!CertGetCertificateChain(nullptr, cert.get(), nullptr, intermediates.get(), &para,
-                                 CERT_CHAIN_REVOCATION_CHECK_END_CERT | CERT_CHAIN_REVOCATION_ACCUMULATIVE_TIMEOUT,
-                                 nullptr, &raw_chain) ||
+    DWORD flags = CERT_CHAIN_REVOCATION_CHECK_END_CERT | CERT_CHAIN_REVOCATION_ACCUMULATIVE_TIMEOUT;
+    if (revocation_unreachable) flags |= CERT_CHAIN_REVOCATION_CHECK_CACHE_ONLY;
+    if (!CertGetCertificateChain(nullptr, cert.get(), nullptr, intermediates.get(), &para, flags, nullptr,
+                                 &raw_chain) ||
         !raw_chain) {
         return false;
     }
     const std::unique_ptr<const CERT_CHAIN_CONTEXT, ChainDeleter> built{raw_chain};
+    if (built->TrustStatus.dwErrorStatus & CERT_TRUST_IS_OFFLINE_REVOCATION) revocation_unreachable = true;
     if ((built->TrustStatus.dwErrorStatus & ~revocation_unknown) != CERT_TRUST_NO_ERROR) return false;
 
     SSL_EXTRA_CERT_CHAIN_POLICY_PARA ssl{};

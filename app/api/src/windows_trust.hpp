@@ -6,7 +6,8 @@
 
 namespace careplan::api {
 
-// Fetching revocation status takes at most this long in all.
+// Fetching revocation status takes at most this long in all, and is not
+// tried again in the same run once it could not be reached.
 inline constexpr unsigned revocation_fetch_ms = 2000;
 
 // The certificates a server sent (DER), its own first, then the

@@ -13,10 +13,10 @@ shift 2
 only=("$@")
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
-server_pid=
 cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi
-  if [ -n "${PROXY_PID:-}" ]; then kill "$PROXY_PID" 2>/dev/null || true; fi
+  for pid in "${SERVER_PID:-}" "${PROXY_PID:-}"; do
+    if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; fi
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -26,14 +26,10 @@ if [ ! -f "$WINEPREFIX/system.reg" ]; then
 fi
 
 # ---- the fake service ------------------------------------------------------
-python3 "$here/fake_health_server.py" >"$work/server.out" &
-server_pid=$!
-for _ in $(seq 50); do
-  grep -q '^listening on ' "$work/server.out" 2>/dev/null && break
-  sleep 0.1
-done
-server_url=$(sed -n 's/^listening on //p' "$work/server.out")
-[ -n "$server_url" ] || { echo "FAIL: the fake service did not start" >&2; exit 1; }
+coproc SERVER { exec python3 "$here/fake_health_server.py"; }
+read -r line <&"${SERVER[0]}" || true
+server_url=${line#listening on }
+[[ $server_url == http://* ]] || { echo "FAIL: the fake service did not start" >&2; exit 1; }
 # An office proxy, for the profile whose Windows setting names it. The
 # service is then asked for under a .test name that only the proxy resolves.
 coproc PROXY { exec "$here/../tools/http-proxy.py" "$work/proxy.log"; }

@@ -3,6 +3,8 @@
 #include <array>
 #include <string>
 
+#include "careplan/core/text_keys.hpp"
+
 namespace careplan::core {
 
 using namespace std::chrono;
@@ -27,23 +29,24 @@ std::string two_digits(unsigned value) {
 
 // "2027年1月8日" with the given year text.
 std::string japanese_month_day(const std::string& year_text, Date date) {
-    return year_text + "年" + std::to_string(static_cast<unsigned>(date.month())) + "月" +
-           std::to_string(static_cast<unsigned>(date.day())) + "日";
+    return tr(texts::date::year_month_day, {{"year", year_text},
+                                            {"month", static_cast<unsigned>(date.month())},
+                                            {"day", static_cast<unsigned>(date.day())}});
 }
 
 struct Era {
-    std::string_view name;
+    TextKey name;
     Date first_day;
 };
 
 // Newest first. 明治 counts from 1868, but dates only exist here from the
 // Gregorian calendar's adoption (明治6年 = 1873).
 constexpr std::array<Era, 5> eras{{
-    {"令和", year{2019} / May / 1},
-    {"平成", year{1989} / January / 8},
-    {"昭和", year{1926} / December / 25},
-    {"大正", year{1912} / July / 30},
-    {"明治", year{1868} / October / 23},
+    {texts::era::reiwa, year{2019} / May / 1},
+    {texts::era::heisei, year{1989} / January / 8},
+    {texts::era::showa, year{1926} / December / 25},
+    {texts::era::taisho, year{1912} / July / 30},
+    {texts::era::meiji, year{1868} / October / 23},
 }};
 constexpr Date gregorian_adoption = year{1873} / January / 1;
 
@@ -69,13 +72,31 @@ std::string format_iso(Date date) {
 }
 
 std::string_view weekday_japanese(Date date) {
-    static constexpr std::array<std::string_view, 7> names{"日", "月", "火", "水", "木", "金", "土"};
-    return names[weekday{sys_days{date}}.c_encoding()];
+    // date.weekdays is seven characters, Sunday first: take the n-th one.
+    const std::string_view names = text_source(texts::date::weekdays);
+    const auto is_lead_byte = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; };
+    std::size_t begin = 0;
+    for (unsigned n = weekday{sys_days{date}}.c_encoding(); n > 0; --n) {
+        do ++begin;
+        while (begin < names.size() && !is_lead_byte(names[begin]));
+    }
+    std::size_t end = begin + 1;
+    while (end < names.size() && !is_lead_byte(names[end])) ++end;
+    return names.substr(begin, end - begin);
 }
 
 std::string format_japanese(Date date) {
-    return japanese_month_day(std::to_string(static_cast<int>(date.year())), date) + "(" +
-           std::string{weekday_japanese(date)} + ")";
+    return tr(texts::date::with_weekday,
+              {{"date", japanese_month_day(std::to_string(static_cast<int>(date.year())), date)},
+               {"weekday", weekday_japanese(date)}});
+}
+
+std::string format_month_day(unsigned month, unsigned day) {
+    return tr(texts::date::month_day, {{"month", month}, {"day", day}});
+}
+
+std::string format_clock(int hour, int minute) {
+    return tr(texts::date::clock, {{"hour", hour}, {"minute", two_digits(static_cast<unsigned>(minute))}});
 }
 
 std::string format_wareki(Date date) {
@@ -83,8 +104,8 @@ std::string format_wareki(Date date) {
     for (const Era& era : eras) {
         if (date < era.first_day) continue;
         int era_year = static_cast<int>(date.year()) - static_cast<int>(era.first_day.year()) + 1;
-        std::string year_text = era_year == 1 ? "元" : std::to_string(era_year);
-        return japanese_month_day(std::string{era.name} + year_text, date);
+        std::string year_text = era_year == 1 ? tr(texts::era::first_year) : std::to_string(era_year);
+        return japanese_month_day(tr(era.name) + year_text, date);
     }
     return {};  // unreachable: gregorian_adoption is after the oldest era's start
 }

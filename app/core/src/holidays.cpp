@@ -172,9 +172,10 @@ std::optional<std::string_view> holiday_name(Date date) {
 bool is_holiday(Date date) { return holiday_name(date).has_value(); }
 
 bool is_year_end_break(Date date) {
-    const auto m = date.month();
-    const auto d = date.day();
-    return (m == December && d >= day{29}) || (m == January && d <= day{3});
+    const auto m = static_cast<unsigned>(date.month());
+    const auto d = static_cast<unsigned>(date.day());
+    return (m == year_end_closure_first.month && d >= year_end_closure_first.day) ||
+           (m == year_end_closure_last.month && d <= year_end_closure_last.day);
 }
 
 bool is_business_day(Date date) {

@@ -30,6 +30,12 @@ std::string format_japanese(Date date);
 // format_japanese without the weekday ("1872年1月1日").
 std::string format_wareki(Date date);
 
+// "12月29日" (a day of every year, e.g. the year-end break).
+std::string format_month_day(unsigned month, unsigned day);
+
+// A wall-clock time: "9:00", "14:05".
+std::string format_clock(int hour, int minute);
+
 // One-letter Japanese weekday: "日" "月" "火" "水" "木" "金" "土".
 std::string_view weekday_japanese(Date date);
 

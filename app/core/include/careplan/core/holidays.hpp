@@ -25,7 +25,13 @@ std::optional<std::string_view> holiday_name(Date date);
 
 bool is_holiday(Date date);
 
-// 12/29 .. 1/3 (年末年始休業).
+// The year-end break (年末年始休業): 12/29 .. 1/3.
+struct MonthDay {
+    unsigned month;
+    unsigned day;
+};
+inline constexpr MonthDay year_end_closure_first{12, 29};
+inline constexpr MonthDay year_end_closure_last{1, 3};
 bool is_year_end_break(Date date);
 
 // Not a Saturday, Sunday, holiday or year-end break day.

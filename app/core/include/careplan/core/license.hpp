@@ -17,7 +17,9 @@ namespace careplan::core {
 // 利用更新はライセンスの残存日数が60日以下になると、お手続きが可能となります。
 inline constexpr int renewal_window_days = 60;
 
-// The completion mail arrives within this many business days (FAQ A2: 2～3営業日).
+// The completion mail arrives within 2 to 3 business days (FAQ A2: 2～3営業日);
+// notify_by is the last of them.
+inline constexpr int notify_business_days_min = 2;
 inline constexpr int notify_business_days = 3;
 
 // valid_until - today: 0 on the last valid day, negative once expired.

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "careplan/envcheck/facts.hpp"
+#include "careplan/core/os_support.hpp"
 
 namespace careplan::envcheck {
 
@@ -38,9 +39,8 @@ struct Report {
 // network, clock, proxy.
 const std::vector<std::string_view>& item_ids();
 
-// Windows 10's end of support (and the start of ESU).
-inline constexpr std::chrono::year_month_day windows10_end_of_support{
-    std::chrono::year{2025}, std::chrono::month{10}, std::chrono::day{14}};
+// Windows 10's end of support (and the start of ESU): a fact of app/core.
+using core::windows10_end_of_support;
 
 // Thresholds of the network and clock items.
 inline constexpr std::chrono::milliseconds slow_latency{2000};

@@ -1,6 +1,7 @@
 #include "careplan/core/helpdesk.hpp"
 
 #include "careplan/core/holidays.hpp"
+#include "careplan/core/text_keys.hpp"
 
 namespace careplan::core {
 
@@ -10,7 +11,8 @@ JstDateTime at_hour(Date date, int hour) { return {date, hour, 0, 0}; }
 
 // "2027年1月8日(金) 9:00".
 std::string describe(const JstDateTime& when) {
-    return format_japanese(when.date) + " " + std::to_string(when.hour) + ":00";
+    return tr(texts::helpdesk::next_opening,
+              {{"date", format_japanese(when.date)}, {"time", format_clock(when.hour, when.minute)}});
 }
 
 }  // namespace
@@ -24,12 +26,9 @@ HelpdeskStatus helpdesk_status(std::chrono::system_clock::time_point now) {
     const bool opens_later_today = business_day && local.hour < helpdesk_opens_hour;
     status.next_opening =
         at_hour(opens_later_today ? local.date : add_business_days(local.date, 1), helpdesk_opens_hour);
-    if (status.open_now) {
-        status.message = "ただいま受付時間内です（本日" + std::to_string(helpdesk_closes_hour) +
-                         ":00まで）。お電話ください。";
-    } else {
-        status.message = "ただいま受付時間外です。次の受付開始は" + describe(status.next_opening) + "です。";
-    }
+    status.message = status.open_now
+                         ? tr(texts::helpdesk::open_now)
+                         : tr(texts::helpdesk::closed_now, {{"next_opening", describe(status.next_opening)}});
     return status;
 }
 

@@ -13,9 +13,6 @@ namespace careplan::core {
 inline constexpr std::string_view helpdesk_phone = "0120-584-708";
 inline constexpr int helpdesk_opens_hour = 9;    // 9:00 JST, inclusive
 inline constexpr int helpdesk_closes_hour = 17;  // 17:00 JST, exclusive
-// Japanese sentence for the hours, for S10.
-inline constexpr std::string_view helpdesk_hours_text =
-    "受付時間 9:00～17:00（土日・祝日・年末年始12月29日～1月3日を除く）";
 
 struct HelpdeskStatus {
     bool open_now = false;

@@ -17,15 +17,17 @@ TEST_CASE("every catalogued code has a Japanese message and a status", "[errors]
         const auto found = find_error(code);
         REQUIRE(found.has_value());
         CHECK(found->http_status == status);
-        CHECK(found->message.size() > 10);
-        CHECK(is_valid_utf8(found->message));
-        CHECK(error_message(code) == found->message);
+        const std::string message = tr(found->message);
+        CHECK(message.size() > 10);
+        CHECK(is_valid_utf8(message));
+        CHECK(message.find('{') == std::string::npos);  // every parameter filled
+        CHECK(error_message(code) == message);
     }
 }
 
 TEST_CASE("unknown codes fall back to the INTERNAL message", "[errors]") {
     CHECK_FALSE(find_error("NO_SUCH_CODE").has_value());
-    CHECK(error_message("NO_SUCH_CODE") == find_error("INTERNAL")->message);
+    CHECK(error_message("NO_SUCH_CODE") == tr(find_error("INTERNAL")->message));
 }
 
 TEST_CASE("is_retryable: transport failures and 5xx, not 4xx or TLS", "[errors]") {

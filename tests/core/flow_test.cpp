@@ -319,7 +319,7 @@ TEST_CASE("S06: 422 VALIDATION_FAILED goes back to S05 with the service's field 
     const auto t = next(submitted("key-1").state, event::RequestFailed{Request::application, invalid});
     CHECK(t.state.screen == Screen::application_form);
     CHECK(t.state.form_errors.at("phone").code == "INVALID_FORMAT");
-    CHECK(t.state.message->text == find_error("VALIDATION_FAILED")->message);
+    CHECK(t.state.message->text == error_message("VALIDATION_FAILED"));
 }
 
 TEST_CASE("S06: 422 IDEMPOTENCY_KEY_REUSED stays and the next 申請 takes a new key", "[flow]") {

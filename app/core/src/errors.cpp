@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "careplan/core/text_keys.hpp"
+
 namespace careplan::core {
 
 namespace {
@@ -10,33 +12,27 @@ namespace {
 namespace ec = error_code;
 
 constexpr std::array<ErrorInfo, 21> catalogue{{
-    {ec::unauthorized, 401, false, "ログインの有効期限が切れました。もう一度ログインしてください。"},
-    {ec::invalid_credentials, 401, false,
-     "ユーザIDまたはパスワードが正しくありません。電子請求受付システムと同じIDとパスワードを入力してください。"},
-    {ec::locked_out, 429, false,
-     "ログインに続けて失敗したため、このユーザIDは一時的にロックされています。しばらく待ってからもう一度お試しください。"},
-    {ec::renewal_not_open, 409, false, "まだ更新の申請を受け付ける期間ではありません。有効期限の60日前からお手続きできます。"},
-    {ec::already_applied, 409, false, "この有効期間の利用申請はすでに受け付けています（事前申請受付済み）。"},
-    {ec::validation_failed, 422, false, "入力内容に誤りがあります。赤字の項目を直してください。"},
-    {ec::idempotency_key_reused, 422, false,
-     "申請内容が送信途中で変わりました。内容を確かめて、もう一度「申請」を押してください。"},
-    {ec::not_found, 404, false, "お探しの情報が見つかりませんでした。画面を閉じてやり直してください。"},
-    {ec::license_not_found, 404, false,
-     "この事業所のライセンスが登録されていません。ヘルプデスク (0120-584-708) へお問い合わせください。"},
-    {ec::uri_too_long, 414, false, "リクエストのURLが長すぎます。アプリを最新にしてやり直してください。"},
-    {ec::headers_too_large, 431, false, "リクエストのヘッダーが大きすぎます。アプリを最新にしてやり直してください。"},
-    {ec::method_not_allowed, 405, false, "この操作は受け付けられませんでした。アプリを最新にしてやり直してください。"},
-    {ec::payload_too_large, 413, false, "送信する内容が大きすぎます。入力内容を短くしてください。"},
-    {ec::unsupported_media_type, 415, false, "送信形式が正しくありません。アプリを最新にしてやり直してください。"},
-    {ec::bad_request, 400, false, "送信内容を読み取れませんでした。アプリを最新にしてやり直してください。"},
-    {ec::internal, 500, true, "サーバーで問題が起きました。少し時間をおいてもう一度お試しください。"},
-    {ec::network_unreachable, 0, true,
-     "サーバーに接続できません。インターネットにつながっているか確かめて、もう一度お試しください。"},
-    {ec::timeout, 0, true, "サーバーからの応答がありません。少し時間をおいてもう一度お試しください。"},
-    {ec::tls_error, 0, false,
-     "安全な接続を確立できませんでした。パソコンの日付と時刻が正しいか確かめてください。解決しないときはヘルプデスクへご連絡ください。"},
-    {ec::server_error, 0, true, "サーバーが一時的に応答できません。少し時間をおいてもう一度お試しください。"},
-    {ec::malformed_response, 0, true, "サーバーからの応答を読み取れませんでした。もう一度お試しください。"},
+    {ec::unauthorized, 401, false, texts::error::unauthorized},
+    {ec::invalid_credentials, 401, false, texts::error::invalid_credentials},
+    {ec::locked_out, 429, false, texts::error::locked_out},
+    {ec::renewal_not_open, 409, false, texts::error::renewal_not_open},
+    {ec::already_applied, 409, false, texts::error::already_applied},
+    {ec::validation_failed, 422, false, texts::error::validation_failed},
+    {ec::idempotency_key_reused, 422, false, texts::error::idempotency_key_reused},
+    {ec::not_found, 404, false, texts::error::not_found},
+    {ec::license_not_found, 404, false, texts::error::license_not_found},
+    {ec::uri_too_long, 414, false, texts::error::uri_too_long},
+    {ec::headers_too_large, 431, false, texts::error::headers_too_large},
+    {ec::method_not_allowed, 405, false, texts::error::method_not_allowed},
+    {ec::payload_too_large, 413, false, texts::error::payload_too_large},
+    {ec::unsupported_media_type, 415, false, texts::error::unsupported_media_type},
+    {ec::bad_request, 400, false, texts::error::bad_request},
+    {ec::internal, 500, true, texts::error::internal},
+    {ec::network_unreachable, 0, true, texts::error::network_unreachable},
+    {ec::timeout, 0, true, texts::error::timeout},
+    {ec::tls_error, 0, false, texts::error::tls_error},
+    {ec::server_error, 0, true, texts::error::server_error},
+    {ec::malformed_response, 0, true, texts::error::malformed_response},
 }};
 
 }  // namespace
@@ -47,9 +43,9 @@ std::optional<ErrorInfo> find_error(std::string_view code) {
     return *found;
 }
 
-std::string_view error_message(std::string_view code) {
+std::string error_message(std::string_view code) {
     const auto found = find_error(code);
-    return found ? found->message : find_error(ec::internal)->message;
+    return tr(found ? found->message : find_error(ec::internal)->message);
 }
 
 bool is_retryable(int http_status, std::string_view code) {

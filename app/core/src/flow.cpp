@@ -3,6 +3,7 @@
 #include <array>
 
 #include "careplan/core/errors.hpp"
+#include "careplan/core/text_keys.hpp"
 #include "careplan/core/version.hpp"
 
 namespace careplan::core {
@@ -12,23 +13,23 @@ namespace {
 struct ScreenInfo {
     Screen screen;
     std::string_view code;
-    std::string_view title;
-    std::string_view step;  // the manual's 手順
+    TextKey title;
+    int step;  // the manual's 手順, 0 for none
     std::optional<Screen> tab;
 };
 
 // In the order of the Screen enumerators.
 constexpr std::array<ScreenInfo, 10> screens{{
-    {Screen::login, "S01", "ログイン", "手順1", std::nullopt},
-    {Screen::license, "S03", "ライセンス", "手順4", Screen::license},
-    {Screen::apply, "S04", "利用申請/更新", "手順2", Screen::apply},
-    {Screen::application_form, "S05", "申請情報入力", "手順3", Screen::apply},
-    {Screen::confirm, "S06", "申請内容確認", "手順3", Screen::apply},
-    {Screen::complete, "S07", "申請完了", "手順4", Screen::apply},
-    {Screen::env_check, "S08", "環境チェック", "", Screen::env_check},
-    {Screen::faq, "S09", "よくある質問", "", Screen::faq},
-    {Screen::contact, "S10", "お問い合わせ", "", Screen::contact},
-    {Screen::version_notice, "S11", "バージョンアップのお知らせ", "", std::nullopt},
+    {Screen::login, "S01", texts::screen::login, 1, std::nullopt},
+    {Screen::license, "S03", texts::screen::license, 4, Screen::license},
+    {Screen::apply, "S04", texts::screen::apply, 2, Screen::apply},
+    {Screen::application_form, "S05", texts::screen::application_form, 3, Screen::apply},
+    {Screen::confirm, "S06", texts::screen::confirm, 3, Screen::apply},
+    {Screen::complete, "S07", texts::screen::complete, 4, Screen::apply},
+    {Screen::env_check, "S08", texts::screen::env_check, 0, Screen::env_check},
+    {Screen::faq, "S09", texts::screen::faq, 0, Screen::faq},
+    {Screen::contact, "S10", texts::screen::contact, 0, Screen::contact},
+    {Screen::version_notice, "S11", texts::screen::version_notice, 0, std::nullopt},
 }};
 
 const ScreenInfo& info(Screen screen) { return screens[static_cast<std::size_t>(screen)]; }
@@ -51,18 +52,12 @@ Message error_banner(const ApiError& error, bool retryable) {
     return {Message::Kind::error, error.code, std::move(text), retryable};
 }
 
-// "12:05" in JST.
-std::string jst_clock_text(std::chrono::system_clock::time_point instant) {
-    const JstDateTime local = jst_date_time(instant);
-    const std::string minute = std::to_string(local.minute);
-    return std::to_string(local.hour) + ":" + (local.minute < 10 ? "0" : "") + minute;
-}
-
 Message lockout_message(std::chrono::seconds wait, std::chrono::system_clock::time_point until) {
     const auto minutes = (wait.count() + 59) / 60;
+    const JstDateTime local = jst_date_time(until);
     return {Message::Kind::error, std::string{error_code::locked_out},
-            "ログインに続けて失敗したため、このユーザIDは一時的にロックされています。約" + std::to_string(minutes) +
-                "分後（" + jst_clock_text(until) + "以降）にもう一度お試しください。",
+            tr(texts::error::locked_out_until,
+               {{"minutes", minutes}, {"until", format_clock(local.hour, local.minute)}}),
             false};
 }
 
@@ -136,7 +131,7 @@ struct Update {
         if (!s.session) return;
         effects.push_back(effect::Logout{s.session->token});
         s = logged_out(s);
-        s.message = info_message("LOGGED_OUT", "ログアウトしました。");
+        s.message = info_message("LOGGED_OUT", tr(texts::flow::logged_out));
     }
 
     void operator()(const event::SelectTab& e) {
@@ -167,8 +162,8 @@ struct Update {
             form.privacy_version = s.terms->privacy.version;
         }
         FieldErrors errors = validate_application(form, true);
-        flag_unread(errors, "agree_terms", form.agree_terms, s.terms_read, "利用規約");
-        flag_unread(errors, "agree_privacy", form.agree_privacy, s.privacy_read, "個人情報の取り扱い");
+        flag_unread(errors, "agree_terms", form.agree_terms, s.terms_read, texts::field::terms);
+        flag_unread(errors, "agree_privacy", form.agree_privacy, s.privacy_read, texts::field::privacy);
         s.form = std::move(form);
         s.form_errors = std::move(errors);
         if (s.form_errors.empty()) go(Screen::confirm);
@@ -176,10 +171,10 @@ struct Update {
 
     // A tick in a checkbox whose text was never shown to its end does not count.
     static void flag_unread(FieldErrors& errors, std::string_view field, bool agreed, bool read,
-                            std::string_view document) {
+                            TextKey document) {
         if (!agreed || read) return;
         errors[std::string{field}] = {std::string{input_error::not_read},
-                                      std::string{document} + "を最後まで表示してから、同意のチェックを入れてください。"};
+                                      tr(texts::input::agreement_unread, {{"field", tr(document)}})};
     }
 
     void operator()(const event::ConfirmApplication& e) {
@@ -214,7 +209,7 @@ struct Update {
         const auto request = awaited_request(s);
         if (!request) return;
         s.in_flight.erase(*request);
-        s.message = info_message("CANCELLED", "中止しました。もう一度操作するとやり直せます。");
+        s.message = info_message("CANCELLED", tr(texts::flow::cancelled));
         const bool can_retry = *request != Request::login;  // the password is not kept
         if (can_retry) {
             s.message->retryable = true;
@@ -243,7 +238,7 @@ struct Update {
 
     void operator()(const event::CopyText& e) {
         effects.push_back(effect::CopyToClipboard{e.text});
-        s.message = info_message("COPIED", "クリップボードにコピーしました。");
+        s.message = info_message("COPIED", tr(texts::flow::copied));
     }
 
     void operator()(const event::SaveText& e) { effects.push_back(effect::SaveFile{e.path, e.content}); }
@@ -313,9 +308,9 @@ struct Update {
     }
 
     void operator()(const event::FileSaved& e) {
-        s.message = e.ok ? info_message("SAVED", "保存しました: " + e.path)
+        s.message = e.ok ? info_message("SAVED", tr(texts::flow::saved, {{"path", e.path}}))
                          : Message{Message::Kind::error, "SAVE_FAILED",
-                                   "保存できませんでした（" + e.error + "）。保存先を変えてもう一度お試しください。", false};
+                                   tr(texts::flow::save_failed, {{"reason", e.error}}), false};
     }
 
     // ---- error mapping -------------------------------------------------
@@ -378,8 +373,11 @@ struct Update {
 }  // namespace
 
 std::string_view screen_code(Screen screen) { return info(screen).code; }
-std::string_view screen_title(Screen screen) { return info(screen).title; }
-std::string_view manual_step(Screen screen) { return info(screen).step; }
+std::string screen_title(Screen screen) { return tr(info(screen).title); }
+std::string manual_step(Screen screen) {
+    const int step = info(screen).step;
+    return step == 0 ? std::string{} : tr(texts::screen::step, {{"number", step}});
+}
 std::optional<Screen> tab_of(Screen screen) { return info(screen).tab; }
 
 State initial_state(std::chrono::system_clock::time_point now) {

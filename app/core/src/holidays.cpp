@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "careplan/core/text_keys.hpp"
+
 namespace careplan::core {
 
 using namespace std::chrono;
@@ -17,7 +19,7 @@ enum class DayRule {
 };
 
 struct HolidayRule {
-    std::string_view name;
+    TextKey name;
     unsigned month;
     unsigned day_or_n;  // day of month (fixed) or n (nth_monday); unused for equinoxes
     DayRule rule;
@@ -28,52 +30,52 @@ struct HolidayRule {
 
 // The 祝日法 (1948) and its amendments, as rules over years.
 constexpr std::array<HolidayRule, 24> rules{{
-    {"元日", 1, 1, DayRule::fixed, 1949, 2099},
-    {"成人の日", 1, 15, DayRule::fixed, 1949, 1999},
-    {"成人の日", 1, 2, DayRule::nth_monday, 2000, 2099},
-    {"建国記念の日", 2, 11, DayRule::fixed, 1967, 2099},
-    {"天皇誕生日", 2, 23, DayRule::fixed, 2020, 2099},
-    {"春分の日", 3, 0, DayRule::vernal, 1949, 2099},
-    {"天皇誕生日", 4, 29, DayRule::fixed, 1949, 1988},
-    {"みどりの日", 4, 29, DayRule::fixed, 1989, 2006},
-    {"昭和の日", 4, 29, DayRule::fixed, 2007, 2099},
-    {"憲法記念日", 5, 3, DayRule::fixed, 1949, 2099},
-    {"みどりの日", 5, 4, DayRule::fixed, 2007, 2099},
-    {"こどもの日", 5, 5, DayRule::fixed, 1949, 2099},
-    {"海の日", 7, 20, DayRule::fixed, 1996, 2002},
-    {"海の日", 7, 3, DayRule::nth_monday, 2003, 2099, true},
-    {"山の日", 8, 11, DayRule::fixed, 2016, 2099, true},
-    {"敬老の日", 9, 15, DayRule::fixed, 1966, 2002},
-    {"敬老の日", 9, 3, DayRule::nth_monday, 2003, 2099},
-    {"秋分の日", 9, 0, DayRule::autumnal, 1949, 2099},
-    {"体育の日", 10, 10, DayRule::fixed, 1966, 1999},
-    {"体育の日", 10, 2, DayRule::nth_monday, 2000, 2019},
-    {"スポーツの日", 10, 2, DayRule::nth_monday, 2020, 2099, true},
-    {"文化の日", 11, 3, DayRule::fixed, 1949, 2099},
-    {"勤労感謝の日", 11, 23, DayRule::fixed, 1949, 2099},
-    {"天皇誕生日", 12, 23, DayRule::fixed, 1989, 2018},
+    {texts::holiday::new_year, 1, 1, DayRule::fixed, 1949, 2099},
+    {texts::holiday::coming_of_age, 1, 15, DayRule::fixed, 1949, 1999},
+    {texts::holiday::coming_of_age, 1, 2, DayRule::nth_monday, 2000, 2099},
+    {texts::holiday::foundation, 2, 11, DayRule::fixed, 1967, 2099},
+    {texts::holiday::emperor_birthday, 2, 23, DayRule::fixed, 2020, 2099},
+    {texts::holiday::vernal_equinox, 3, 0, DayRule::vernal, 1949, 2099},
+    {texts::holiday::emperor_birthday, 4, 29, DayRule::fixed, 1949, 1988},
+    {texts::holiday::greenery, 4, 29, DayRule::fixed, 1989, 2006},
+    {texts::holiday::showa, 4, 29, DayRule::fixed, 2007, 2099},
+    {texts::holiday::constitution, 5, 3, DayRule::fixed, 1949, 2099},
+    {texts::holiday::greenery, 5, 4, DayRule::fixed, 2007, 2099},
+    {texts::holiday::children, 5, 5, DayRule::fixed, 1949, 2099},
+    {texts::holiday::marine, 7, 20, DayRule::fixed, 1996, 2002},
+    {texts::holiday::marine, 7, 3, DayRule::nth_monday, 2003, 2099, true},
+    {texts::holiday::mountain, 8, 11, DayRule::fixed, 2016, 2099, true},
+    {texts::holiday::respect_for_aged, 9, 15, DayRule::fixed, 1966, 2002},
+    {texts::holiday::respect_for_aged, 9, 3, DayRule::nth_monday, 2003, 2099},
+    {texts::holiday::autumnal_equinox, 9, 0, DayRule::autumnal, 1949, 2099},
+    {texts::holiday::health_sports, 10, 10, DayRule::fixed, 1966, 1999},
+    {texts::holiday::health_sports, 10, 2, DayRule::nth_monday, 2000, 2019},
+    {texts::holiday::sports, 10, 2, DayRule::nth_monday, 2020, 2099, true},
+    {texts::holiday::culture, 11, 3, DayRule::fixed, 1949, 2099},
+    {texts::holiday::labour_thanksgiving, 11, 23, DayRule::fixed, 1949, 2099},
+    {texts::holiday::emperor_birthday, 12, 23, DayRule::fixed, 1989, 2018},
 }};
 
 struct OneOffHoliday {
     Date date;
-    std::string_view name;
+    TextKey name;
 };
 
 // Days made holidays by their own laws: imperial events, and the 2020/2021
 // moves of three holidays around the Tokyo Olympics (東京オリンピック特措法).
 constexpr std::array<OneOffHoliday, 12> one_off_holidays{{
-    {year{1959} / April / 10, "皇太子明仁親王の結婚の儀"},
-    {year{1989} / February / 24, "昭和天皇の大喪の礼"},
-    {year{1990} / November / 12, "即位礼正殿の儀"},
-    {year{1993} / June / 9, "皇太子徳仁親王の結婚の儀"},
-    {year{2019} / May / 1, "天皇の即位の日"},
-    {year{2019} / October / 22, "即位礼正殿の儀"},
-    {year{2020} / July / 23, "海の日"},
-    {year{2020} / July / 24, "スポーツの日"},
-    {year{2020} / August / 10, "山の日"},
-    {year{2021} / July / 22, "海の日"},
-    {year{2021} / July / 23, "スポーツの日"},
-    {year{2021} / August / 8, "山の日"},
+    {year{1959} / April / 10, texts::holiday::crown_prince_akihito_wedding},
+    {year{1989} / February / 24, texts::holiday::showa_funeral},
+    {year{1990} / November / 12, texts::holiday::enthronement_ceremony},
+    {year{1993} / June / 9, texts::holiday::crown_prince_naruhito_wedding},
+    {year{2019} / May / 1, texts::holiday::enthronement_day},
+    {year{2019} / October / 22, texts::holiday::enthronement_ceremony},
+    {year{2020} / July / 23, texts::holiday::marine},
+    {year{2020} / July / 24, texts::holiday::sports},
+    {year{2020} / August / 10, texts::holiday::mountain},
+    {year{2021} / July / 22, texts::holiday::marine},
+    {year{2021} / July / 23, texts::holiday::sports},
+    {year{2021} / August / 8, texts::holiday::mountain},
 }};
 
 // 振替休日 exists for Sunday holidays from the 1973 amendment's effective date.
@@ -121,7 +123,7 @@ bool rule_applies(const HolidayRule& rule, int y) {
 
 // A 国民の祝日 itself (named by the law, or a one-off day), without the
 // 振替休日 and 国民の休日 that follow from them.
-std::optional<std::string_view> statutory_holiday(Date date) {
+std::optional<TextKey> statutory_holiday(Date date) {
     const int y = static_cast<int>(date.year());
     for (const HolidayRule& rule : rules) {
         if (static_cast<unsigned>(date.month()) == rule.month && rule_applies(rule, y) &&
@@ -158,18 +160,24 @@ bool is_citizens_holiday(Date date) {
     return is_statutory(add_days(date, -1)) && is_statutory(add_days(date, 1));
 }
 
-}  // namespace
-
-std::optional<std::string_view> holiday_name(Date date) {
+// The holiday's name in the catalogue, or nullopt on an ordinary day.
+std::optional<TextKey> holiday_key(Date date) {
     const int y = static_cast<int>(date.year());
     if (!date.ok() || y < first_holiday_year || y > last_holiday_year) return std::nullopt;
     if (auto name = statutory_holiday(date)) return name;
-    if (is_substitute_holiday(date)) return "振替休日";
-    if (is_citizens_holiday(date)) return "国民の休日";
+    if (is_substitute_holiday(date)) return texts::holiday::substitute;
+    if (is_citizens_holiday(date)) return texts::holiday::citizens;
     return std::nullopt;
 }
 
-bool is_holiday(Date date) { return holiday_name(date).has_value(); }
+}  // namespace
+
+std::optional<std::string> holiday_name(Date date) {
+    const auto key = holiday_key(date);
+    return key ? std::optional{tr(*key)} : std::nullopt;
+}
+
+bool is_holiday(Date date) { return holiday_key(date).has_value(); }
 
 bool is_year_end_break(Date date) {
     const auto m = static_cast<unsigned>(date.month());

@@ -5,6 +5,7 @@
 #include <array>
 #include <optional>
 
+#include "careplan/core/text_keys.hpp"
 #include "utf8.hpp"
 
 namespace careplan::core {
@@ -93,18 +94,17 @@ bool all_digits(std::string_view text) { return std::all_of(text.begin(), text.e
 FieldError error(std::string_view code, std::string message) { return {std::string{code}, std::move(message)}; }
 
 // The checks every text field shares: present and valid UTF-8.
-std::optional<FieldError> basic_text_error(std::string_view value, std::string_view label) {
-    if (value.empty()) return error(input_error::required, std::string{label} + "を入力してください。");
+std::optional<FieldError> basic_text_error(std::string_view value, TextKey field) {
+    if (value.empty()) return error(input_error::required, tr(texts::input::required, {{"field", tr(field)}}));
     if (!is_valid_utf8(value)) {
-        return error(input_error::invalid_utf8,
-                     std::string{label} + "に読み取れない文字が含まれています。消してから入力し直してください。");
+        return error(input_error::invalid_utf8, tr(texts::input::invalid_utf8, {{"field", tr(field)}}));
     }
     return std::nullopt;
 }
 
-std::optional<FieldError> too_long_error(std::string_view label, std::size_t limit, std::string_view unit) {
+std::optional<FieldError> too_long_error(TextKey field, std::size_t limit, TextKey unit) {
     return error(input_error::too_long,
-                 std::string{label} + "は" + std::to_string(limit) + std::string{unit} + "以内で入力してください。");
+                 tr(texts::input::too_long, {{"field", tr(field)}, {"limit", limit}, {"unit", tr(unit)}}));
 }
 
 bool is_control(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
@@ -114,36 +114,41 @@ bool is_kana_name_char(char32_t cp) {
 }
 
 std::optional<FieldError> user_id_error(std::string_view id) {
-    if (auto basic = basic_text_error(id, "ユーザID")) return basic;
+    if (auto basic = basic_text_error(id, texts::field::user_id)) return basic;
     if (id.size() != 10 || id.substr(0, 2) != "KJ" || !all_digits(id.substr(2))) {
-        return error(input_error::invalid_format,
-                     "ユーザIDは「KJ」に続く数字8桁で入力してください（例: KJ00000001）。電子請求受付システムと同じIDです。");
+        return error(input_error::invalid_format, tr(texts::input::user_id_format));
     }
     return std::nullopt;
 }
 
 std::optional<FieldError> password_error(std::string_view password) {
-    if (auto basic = basic_text_error(password, "パスワード")) return basic;
-    if (password.size() > max_password_bytes) return too_long_error("パスワード", max_password_bytes, "バイト");
+    if (auto basic = basic_text_error(password, texts::field::password)) return basic;
+    if (password.size() > max_password_bytes) {
+        return too_long_error(texts::field::password, max_password_bytes, texts::input::unit_bytes);
+    }
     return std::nullopt;
 }
 
 std::optional<FieldError> name_error(std::string_view name) {
-    if (auto basic = basic_text_error(name, "申請者氏名")) return basic;
-    if (utf8_length(name) > max_name_chars) return too_long_error("申請者氏名", max_name_chars, "文字");
+    if (auto basic = basic_text_error(name, texts::field::applicant_name)) return basic;
+    if (utf8_length(name) > max_name_chars) {
+        return too_long_error(texts::field::applicant_name, max_name_chars, texts::input::unit_characters);
+    }
     const std::u32string code_points = utf8::decode_all(name);
     if (std::any_of(code_points.begin(), code_points.end(), is_control)) {
-        return error(input_error::invalid_format, "申請者氏名に改行や制御文字は使えません。氏名だけを入力してください。");
+        return error(input_error::invalid_format, tr(texts::input::name_control));
     }
     return std::nullopt;
 }
 
 std::optional<FieldError> kana_error(std::string_view kana) {
-    if (auto basic = basic_text_error(kana, "フリガナ")) return basic;
-    if (utf8_length(kana) > max_kana_chars) return too_long_error("フリガナ", max_kana_chars, "文字");
+    if (auto basic = basic_text_error(kana, texts::field::applicant_kana)) return basic;
+    if (utf8_length(kana) > max_kana_chars) {
+        return too_long_error(texts::field::applicant_kana, max_kana_chars, texts::input::unit_characters);
+    }
     const std::u32string code_points = utf8::decode_all(kana);
     if (!std::all_of(code_points.begin(), code_points.end(), is_kana_name_char)) {
-        return error(input_error::invalid_format, "フリガナはカタカナで入力してください（ひらがなは自動でカタカナになります）。");
+        return error(input_error::invalid_format, tr(texts::input::kana_format));
     }
     return std::nullopt;
 }
@@ -168,41 +173,38 @@ bool has_email_shape(std::string_view email) {
            domain.back() != '-' && domain.find("..") == std::string_view::npos;
 }
 
-std::optional<FieldError> email_error(std::string_view email, std::string_view label) {
-    if (auto basic = basic_text_error(email, label)) return basic;
-    if (email.size() > max_email_bytes) return too_long_error(label, max_email_bytes, "文字");
+std::optional<FieldError> email_error(std::string_view email, TextKey field) {
+    if (auto basic = basic_text_error(email, field)) return basic;
+    if (email.size() > max_email_bytes) return too_long_error(field, max_email_bytes, texts::input::unit_characters);
     if (!has_email_shape(email)) {
-        return error(input_error::invalid_format,
-                     std::string{label} + "の形式が正しくありません。「name@example.jp」のように半角で入力してください。");
+        return error(input_error::invalid_format, tr(texts::input::email_format, {{"field", tr(field)}}));
     }
     return std::nullopt;
 }
 
 std::optional<FieldError> phone_error(std::string_view phone) {
-    if (auto basic = basic_text_error(phone, "電話番号")) return basic;
+    if (auto basic = basic_text_error(phone, texts::field::phone)) return basic;
     const auto digit_count = std::count_if(phone.begin(), phone.end(), is_ascii_digit);
     const bool only_digits_and_hyphens =
         std::all_of(phone.begin(), phone.end(), [](char c) { return is_ascii_digit(c) || c == '-'; });
     if (!only_digits_and_hyphens || (digit_count != 10 && digit_count != 11) || phone.front() != '0' ||
         phone.back() == '-' || phone.find("--") != std::string_view::npos) {
-        return error(input_error::invalid_format,
-                     "電話番号は市外局番から数字10桁または11桁で入力してください（ハイフンは入れても入れなくても構いません）。");
+        return error(input_error::invalid_format, tr(texts::input::phone_format));
     }
     return std::nullopt;
 }
 
 std::optional<FieldError> office_number_error(std::string_view number) {
-    if (auto basic = basic_text_error(number, "事業所番号")) return basic;
+    if (auto basic = basic_text_error(number, texts::field::office_number)) return basic;
     if (number.size() != office_number_digits || !all_digits(number)) {
-        return error(input_error::invalid_format, "事業所番号は数字10桁で入力してください。");
+        return error(input_error::invalid_format, tr(texts::input::office_number_format));
     }
     return std::nullopt;
 }
 
-std::optional<FieldError> agreement_error(bool agreed, std::string_view document) {
+std::optional<FieldError> agreement_error(bool agreed, TextKey document) {
     if (agreed) return std::nullopt;
-    return error(input_error::must_agree,
-                 "申請するには" + std::string{document} + "への同意が必要です。内容を最後まで確認してチェックを入れてください。");
+    return error(input_error::must_agree, tr(texts::input::agreement_required, {{"field", tr(document)}}));
 }
 
 void put(FieldErrors& errors, std::string_view field, std::optional<FieldError> found) {
@@ -273,18 +275,18 @@ FieldErrors validate_application(const ApplicationInput& input, bool check_email
     FieldErrors errors;
     put(errors, "applicant_name", name_error(input.applicant_name));
     put(errors, "applicant_kana", kana_error(input.applicant_kana));
-    put(errors, "email", email_error(input.email, "メールアドレス"));
+    put(errors, "email", email_error(input.email, texts::field::email));
     if (check_email_confirm) {
-        auto confirm = email_error(input.email_confirm, "メールアドレス（確認）");
+        auto confirm = email_error(input.email_confirm, texts::field::email_confirm);
         if (!confirm && input.email_confirm != input.email) {
-            confirm = error(input_error::mismatch, "確認用のメールアドレスが一致しません。同じメールアドレスを入力してください。");
+            confirm = error(input_error::mismatch, tr(texts::input::email_mismatch));
         }
         put(errors, "email_confirm", std::move(confirm));
     }
     put(errors, "phone", phone_error(input.phone));
     put(errors, "office_number", office_number_error(input.office_number));
-    put(errors, "agree_terms", agreement_error(input.agree_terms, "利用規約"));
-    put(errors, "agree_privacy", agreement_error(input.agree_privacy, "個人情報の取り扱い"));
+    put(errors, "agree_terms", agreement_error(input.agree_terms, texts::field::terms));
+    put(errors, "agree_privacy", agreement_error(input.agree_privacy, texts::field::privacy));
     return errors;
 }
 

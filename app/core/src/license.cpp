@@ -3,6 +3,7 @@
 #include <array>
 
 #include "careplan/core/holidays.hpp"
+#include "careplan/core/text_keys.hpp"
 
 namespace careplan::core {
 
@@ -11,14 +12,14 @@ namespace {
 struct StatusText {
     LicenseStatus status;
     std::string_view code;
-    std::string_view label;
+    TextKey label;
 };
 
 constexpr std::array<StatusText, 4> status_texts{{
-    {LicenseStatus::active, "active", "有効"},
-    {LicenseStatus::renewal_open, "renewal_open", "更新受付中"},
-    {LicenseStatus::renewal_pending, "renewal_pending", "事前申請受付済み"},
-    {LicenseStatus::expired, "expired", "期限切れ"},
+    {LicenseStatus::active, "active", texts::license::status::active},
+    {LicenseStatus::renewal_open, "renewal_open", texts::license::status::renewal_open},
+    {LicenseStatus::renewal_pending, "renewal_pending", texts::license::status::renewal_pending},
+    {LicenseStatus::expired, "expired", texts::license::status::expired},
 }};
 
 const StatusText& status_text(LicenseStatus status) {
@@ -36,7 +37,7 @@ int days_remaining(Date valid_until, Date today) { return days_between(today, va
 
 std::string_view status_code(LicenseStatus status) { return status_text(status).code; }
 
-std::string_view status_label(LicenseStatus status) { return status_text(status).label; }
+std::string status_label(LicenseStatus status) { return tr(status_text(status).label); }
 
 std::optional<LicenseStatus> parse_status_code(std::string_view code) {
     for (const StatusText& text : status_texts) {
@@ -55,14 +56,12 @@ LicenseStatus license_status(Date valid_until, Date today, bool has_accepted_app
 
 Renewal renewal_eligibility(Date valid_until, Date today, bool has_accepted_application) {
     if (has_accepted_application) {
-        return {false, std::nullopt, std::string{reason_already_applied},
-                "この有効期間の利用申請はすでに受け付けています（事前申請受付済み）。取消やキャンセルはできません。"};
+        return {false, std::nullopt, std::string{reason_already_applied}, tr(texts::license::reason::already_applied)};
     }
     if (days_remaining(valid_until, today) > renewal_window_days) {
         const Date opens_on = add_days(valid_until, -renewal_window_days);
         return {false, opens_on, std::string{reason_renewal_not_open},
-                "更新の申請は有効期限の60日前から受け付けます。" + format_japanese(opens_on) +
-                    "以降にもう一度お手続きください。"};
+                tr(texts::license::reason::not_open, {{"opens_on", format_japanese(opens_on)}})};
     }
     return {true, std::nullopt, {}, {}};
 }
@@ -77,8 +76,8 @@ std::optional<ApplicationKind> parse_kind_code(std::string_view code) {
     return std::nullopt;
 }
 
-std::string_view kind_label(ApplicationKind kind) {
-    return kind == ApplicationKind::renewal ? "更新" : "新規利用申請";
+std::string kind_label(ApplicationKind kind) {
+    return tr(kind == ApplicationKind::renewal ? texts::license::kind::renewal : texts::license::kind::new_application);
 }
 
 ApplicationKind application_kind(Date valid_until, Date today) {

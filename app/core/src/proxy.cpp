@@ -4,6 +4,8 @@
 #include <cctype>
 #include <vector>
 
+#include "careplan/core/text_keys.hpp"
+
 namespace careplan::core {
 namespace {
 
@@ -132,15 +134,17 @@ std::string host_of_url(std::string_view url) {
 }
 
 std::string describe(const ProxyRoute& route) {
-    if (!route.proxy) return "直接";
-    std::string text = "プロキシ " + route.proxy->host + ":" + std::to_string(route.proxy->port) + " 経由";
-    switch (route.source) {
-        case ProxySource::command_line: return text + " (起動オプション --proxy)";
-        case ProxySource::settings_file: return text + " (careplan-client.ini)";
-        case ProxySource::windows_setting: return text + " (Windows のプロキシ設定)";
-        case ProxySource::none: break;
-    }
-    return text;
+    if (!route.proxy) return tr(texts::route::direct);
+    const auto key = [&] {
+        switch (route.source) {
+            case ProxySource::command_line: return texts::route::proxy_from_command_line;
+            case ProxySource::settings_file: return texts::route::proxy_from_settings;
+            case ProxySource::windows_setting: return texts::route::proxy_from_windows;
+            case ProxySource::none: break;
+        }
+        return texts::route::proxy;
+    }();
+    return tr(key, {{"host", route.proxy->host}, {"port", route.proxy->port}});
 }
 
 }  // namespace careplan::core

@@ -4,7 +4,10 @@
 // failures. Each has a Japanese message that says what to do.
 
 #include <optional>
+#include <string>
 #include <string_view>
+
+#include "careplan/core/text.hpp"
 
 namespace careplan::core {
 
@@ -38,14 +41,14 @@ struct ErrorInfo {
     std::string_view code;
     int http_status;          // the status the service answers with; 0 for client-side codes
     bool retryable;           // trying the same request again later may succeed
-    std::string_view message;  // Japanese
+    TextKey message;          // its Japanese message in the catalogue
 };
 
 // The entry for a code, or nullopt for a code not in the catalogue.
 std::optional<ErrorInfo> find_error(std::string_view code);
 
 // The Japanese message for a code; an unknown code gets the INTERNAL message.
-std::string_view error_message(std::string_view code);
+std::string error_message(std::string_view code);
 
 // Whether a failed request with this HTTP status (0 = no answer) and code is
 // worth retrying as it is: transport failures, timeouts and 5xx.

@@ -52,9 +52,9 @@ inline constexpr std::string_view top_screen_code = "S02";
 // "S01" .. "S11".
 std::string_view screen_code(Screen screen);
 // Japanese title, e.g. "申請情報入力".
-std::string_view screen_title(Screen screen);
+std::string screen_title(Screen screen);
 // The manual's step for the screen ("手順1" .. "手順4"), empty when none.
-std::string_view manual_step(Screen screen);
+std::string manual_step(Screen screen);
 // The S02 tab a screen belongs to (S05-S07 belong to 利用申請/更新), nullopt
 // for S01 and S11.
 std::optional<Screen> tab_of(Screen screen);

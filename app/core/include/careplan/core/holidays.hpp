@@ -9,7 +9,7 @@
 // break 12/29-1/3.
 
 #include <optional>
-#include <string_view>
+#include <string>
 
 #include "careplan/core/date.hpp"
 
@@ -21,7 +21,7 @@ inline constexpr int last_holiday_year = 2099;
 
 // The holiday's Japanese name ("元日", "振替休日", "国民の休日", ...), or
 // nullopt on an ordinary day. Outside 1949..2099 always nullopt.
-std::optional<std::string_view> holiday_name(Date date);
+std::optional<std::string> holiday_name(Date date);
 
 bool is_holiday(Date date);
 

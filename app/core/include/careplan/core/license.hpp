@@ -30,7 +30,7 @@ enum class LicenseStatus { active, renewal_open, renewal_pending, expired };
 // Wire code: "active", "renewal_open", "renewal_pending", "expired".
 std::string_view status_code(LicenseStatus status);
 // Screen label: 有効 / 更新受付中 / 事前申請受付済み / 期限切れ.
-std::string_view status_label(LicenseStatus status);
+std::string status_label(LicenseStatus status);
 // Inverse of status_code; nullopt for an unknown code.
 std::optional<LicenseStatus> parse_status_code(std::string_view code);
 
@@ -61,7 +61,7 @@ enum class ApplicationKind { renewal, new_application };
 std::string_view kind_code(ApplicationKind kind);
 std::optional<ApplicationKind> parse_kind_code(std::string_view code);
 // Screen label: 更新 / 新規利用申請.
-std::string_view kind_label(ApplicationKind kind);
+std::string kind_label(ApplicationKind kind);
 
 // new_application once the license has expired (days_remaining < 0), else renewal.
 ApplicationKind application_kind(Date valid_until, Date today);

@@ -11,6 +11,7 @@
 #include "careplan/core/date.hpp"
 #include "careplan/core/input.hpp"
 #include "careplan/core/license.hpp"
+#include "careplan/core/text_keys.hpp"
 
 namespace careplan::core {
 
@@ -36,7 +37,7 @@ struct ApplicationResult {
     std::string application_id;
     ApplicationKind kind = ApplicationKind::renewal;
     std::string status = "accepted";
-    std::string message = "事前申請受付済みです";
+    std::string message = tr(texts::license::accepted);  // 事前申請受付済みです
     Date notify_by;
     std::vector<std::string> fee_months;
     friend bool operator==(const ApplicationResult&, const ApplicationResult&) = default;

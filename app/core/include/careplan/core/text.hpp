@@ -8,7 +8,8 @@
 // Facts, each defined once in app/core: {phone}, {opens}, {closes},
 // {year_end_first}, {year_end_last}, {renewal_window_days},
 // {mail_days_min}, {mail_days_max}, {latest_client_version},
-// {client_released_on}, {client_released_on_era}, {windows10_end}.
+// {client_released_on}, {client_released_on_era}, {windows10_end}, and
+// {contact}: the help desk named inside a sentence (helpdesk.contact).
 #include <concepts>
 #include <cstdint>
 #include <initializer_list>

@@ -14,7 +14,7 @@
 #include "careplan/api/wire.hpp"
 
 using namespace careplan;
-using api::json;
+using nlohmann::json;
 
 namespace {
 

@@ -15,6 +15,7 @@ namespace careplan::api {
 namespace {
 
 namespace code = core::error_code;
+using nlohmann::json;
 
 core::ApiError client_error(std::string_view error_code, int http_status = 0) {
     core::ApiError error;

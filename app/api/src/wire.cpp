@@ -7,6 +7,7 @@ namespace careplan::api {
 namespace {
 
 using core::Date;
+using nlohmann::json;
 
 const json& require_object(const json& value, const std::string& field) {
     if (!value.is_object()) throw WireError(field);

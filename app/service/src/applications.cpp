@@ -40,7 +40,7 @@ core::License license_view(const core::Period& license, const std::string& offic
 }
 
 core::ApplicationResult application_result(const StoredApplication& application) {
-    return api::from_wire<core::ApplicationResult>(api::json::parse(application.response));
+    return api::from_wire<core::ApplicationResult>(nlohmann::json::parse(application.response));
 }
 
 core::ApplicationResult accept_application(Tx& tx, const NewApplication& request,

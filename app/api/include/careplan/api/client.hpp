@@ -86,7 +86,7 @@ public:
 private:
     template <class T>
     Result<T> call(std::string_view method, std::string_view path, int expected_status,
-                   const json* body = nullptr,
+                   const nlohmann::json* body = nullptr,
                    const std::multimap<std::string, std::string>& headers = {});
 
     struct Impl;

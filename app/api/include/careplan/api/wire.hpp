@@ -17,8 +17,6 @@
 
 namespace careplan::api {
 
-using nlohmann::json;
-
 // A body that is not an object, or a field of the wrong JSON type.
 class WireError : public std::runtime_error {
 public:
@@ -37,33 +35,33 @@ struct Health {
     friend bool operator==(const Health&, const Health&) = default;
 };
 
-json to_wire(const core::LoginInput& login);
+nlohmann::json to_wire(const core::LoginInput& login);
 // POST /api/v1/applications body: ApplicationInput without email_confirm.
-json to_wire(const core::ApplicationInput& application);
-json to_wire(const core::User& user);
-json to_wire(const core::Session& session);
-json to_wire(const core::ApplicationResult& result);
-json to_wire(const core::License& license);
-json to_wire(const core::Terms& terms);
-json to_wire(const core::Notice& notice);
-json to_wire(const Health& health);
+nlohmann::json to_wire(const core::ApplicationInput& application);
+nlohmann::json to_wire(const core::User& user);
+nlohmann::json to_wire(const core::Session& session);
+nlohmann::json to_wire(const core::ApplicationResult& result);
+nlohmann::json to_wire(const core::License& license);
+nlohmann::json to_wire(const core::Terms& terms);
+nlohmann::json to_wire(const core::Notice& notice);
+nlohmann::json to_wire(const Health& health);
 // {"error": {"code", "message", "fields"?}}; fields only when there are any.
-json to_wire(const core::ApiError& error);
+nlohmann::json to_wire(const core::ApiError& error);
 
 // Throws WireError (or nothing): see the comment at the top.
 template <class T>
-T from_wire(const json& body);
+T from_wire(const nlohmann::json& body);
 
-template <> core::LoginInput from_wire(const json& body);
-template <> core::ApplicationInput from_wire(const json& body);
-template <> core::User from_wire(const json& body);
-template <> core::Session from_wire(const json& body);
-template <> core::ApplicationResult from_wire(const json& body);
-template <> core::License from_wire(const json& body);
-template <> core::Terms from_wire(const json& body);
-template <> core::Notice from_wire(const json& body);
-template <> Health from_wire(const json& body);
+template <> core::LoginInput from_wire(const nlohmann::json& body);
+template <> core::ApplicationInput from_wire(const nlohmann::json& body);
+template <> core::User from_wire(const nlohmann::json& body);
+template <> core::Session from_wire(const nlohmann::json& body);
+template <> core::ApplicationResult from_wire(const nlohmann::json& body);
+template <> core::License from_wire(const nlohmann::json& body);
+template <> core::Terms from_wire(const nlohmann::json& body);
+template <> core::Notice from_wire(const nlohmann::json& body);
+template <> Health from_wire(const nlohmann::json& body);
 // http_status and retry_after_seconds are not in the body; the caller sets them.
-template <> core::ApiError from_wire(const json& body);
+template <> core::ApiError from_wire(const nlohmann::json& body);
 
 }  // namespace careplan::api

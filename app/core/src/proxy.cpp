@@ -1,9 +1,9 @@
 #include "careplan/core/proxy.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <vector>
 
+#include "careplan/core/strings.hpp"
 #include "careplan/core/text_keys.hpp"
 
 namespace careplan::core {
@@ -12,20 +12,6 @@ namespace {
 // Longer than any real setting; anything beyond is not a setting we trust.
 constexpr std::size_t max_setting_length = 4096;
 
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-
-std::string to_lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), lower);
-    return out;
-}
-
-std::string_view trimmed(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-    return text;
-}
-
 // The non-empty, trimmed parts of a list separated by ';' (or by spaces, as
 // older settings pages wrote it).
 std::vector<std::string_view> list_entries(std::string_view list) {
@@ -33,7 +19,7 @@ std::vector<std::string_view> list_entries(std::string_view list) {
     std::size_t start = 0;
     for (std::size_t i = 0; i <= list.size(); ++i) {
         if (i == list.size() || list[i] == ';' || list[i] == ' ') {
-            if (const auto entry = trimmed(list.substr(start, i - start)); !entry.empty()) entries.push_back(entry);
+            if (const auto entry = trim(list.substr(start, i - start)); !entry.empty()) entries.push_back(entry);
             start = i + 1;
         }
     }
@@ -47,11 +33,7 @@ std::string_view without_scheme(std::string_view text) {
 
 std::string scheme_of(std::string_view url) {
     const auto marker = url.find("://");
-    return marker == std::string_view::npos ? std::string{} : to_lower(url.substr(0, marker));
-}
-
-bool is_loopback(const std::string& host) {
-    return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+    return marker == std::string_view::npos ? std::string{} : to_lower_ascii(url.substr(0, marker));
 }
 
 // '*' matches any run of characters; everything else itself, ignoring case.
@@ -61,7 +43,7 @@ bool glob_matches(std::string_view pattern, std::string_view text) {
         if (p < pattern.size() && pattern[p] == '*') {
             star = p++;
             resume = t;
-        } else if (p < pattern.size() && lower(pattern[p]) == lower(text[t])) {
+        } else if (p < pattern.size() && to_lower_ascii(pattern[p]) == to_lower_ascii(text[t])) {
             ++p;
             ++t;
         } else if (star != std::string_view::npos) {
@@ -95,8 +77,8 @@ std::optional<std::string_view> server_for(std::string_view server, const std::s
         const auto equals = entry.find('=');
         if (equals == std::string_view::npos) {
             for_all = for_all.value_or(entry);
-        } else if (to_lower(trimmed(entry.substr(0, equals))) == scheme) {
-            return trimmed(entry.substr(equals + 1));
+        } else if (to_lower_ascii(trim(entry.substr(0, equals))) == scheme) {
+            return trim(entry.substr(equals + 1));
         }
     }
     return for_all;
@@ -109,7 +91,7 @@ std::optional<HostPort> proxy_for_url(const ManualProxySetting& setting, std::st
         return std::nullopt;
     const std::string scheme = scheme_of(url);
     const std::string host = host_of_url(url);
-    if ((scheme != "http" && scheme != "https") || host.empty() || is_loopback(host)) return std::nullopt;
+    if ((scheme != "http" && scheme != "https") || host.empty() || is_loopback_host(host)) return std::nullopt;
     if (bypassed(setting.bypass, host)) return std::nullopt;
     const auto server = server_for(setting.server, scheme);
     if (!server) return std::nullopt;
@@ -128,9 +110,9 @@ std::string host_of_url(std::string_view url) {
     if (const auto at = rest.rfind('@'); at != std::string_view::npos) rest.remove_prefix(at + 1);
     if (!rest.empty() && rest.front() == '[') {
         const auto close = rest.find(']');
-        return close == std::string_view::npos ? std::string{} : to_lower(rest.substr(1, close - 1));
+        return close == std::string_view::npos ? std::string{} : to_lower_ascii(rest.substr(1, close - 1));
     }
-    return to_lower(rest.substr(0, rest.rfind(':')));
+    return to_lower_ascii(rest.substr(0, rest.rfind(':')));
 }
 
 std::string describe(const ProxyRoute& route) {

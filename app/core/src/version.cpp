@@ -3,26 +3,16 @@
 #include <algorithm>
 #include <charconv>
 
+#include "careplan/core/strings.hpp"
+
 namespace careplan::core {
 
 namespace {
 
-std::string_view trim_ascii_spaces(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return {};
-    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
-
-bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
-    return text.size() >= prefix.size() &&
-           std::equal(prefix.begin(), prefix.end(), text.begin(),
-                      [](char p, char t) { return p == (t >= 'A' && t <= 'Z' ? t - 'A' + 'a' : t); });
-}
-
 // Drops "ver" / "v" (any case) and spaces after it.
 std::string_view without_prefix(std::string_view text) {
     for (std::string_view prefix : {std::string_view{"ver"}, std::string_view{"v"}}) {
-        if (starts_with_ignoring_case(text, prefix)) return trim_ascii_spaces(text.substr(prefix.size()));
+        if (starts_with_ignoring_case(text, prefix)) return trim(text.substr(prefix.size()));
     }
     return text;
 }
@@ -40,7 +30,7 @@ int compare_components(const std::vector<int>& a, const std::vector<int>& b) {
 }  // namespace
 
 std::optional<std::vector<int>> parse_version(std::string_view text) {
-    std::string_view rest = without_prefix(trim_ascii_spaces(text));
+    std::string_view rest = without_prefix(trim(text));
     std::vector<int> components;
     while (true) {
         const auto dot = rest.find('.');

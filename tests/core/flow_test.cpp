@@ -281,7 +281,8 @@ TEST_CASE("S06 -> S07 when accepted; the license shows 事前申請受付済み"
     ApplicationResult result;
     result.application_id = "A-1";
     result.notify_by = ymd(2027, 1, 14);
-    result.fee_months = {"2027-03", "2027-04"};
+    result.fee_months = {YearMonth{std::chrono::year{2027}, std::chrono::March},
+                         YearMonth{std::chrono::year{2027}, std::chrono::April}};
     const auto t = next(submitted("key-1").state, event::ApplicationAccepted{result});
     CHECK(t.state.screen == Screen::complete);
     CHECK(t.state.accepted == result);
@@ -447,7 +448,7 @@ TEST_CASE("中止 on S06: the late answer is ignored and sending again reuses th
     CHECK(t.state.message->retryable);
     // The answer of the abandoned request changes nothing.
     const ApplicationResult late{"A-1", ApplicationKind::renewal, "accepted", "事前申請受付済みです",
-                                 ymd(2027, 1, 13), {"2027-04", "2027-05"}};
+                                 ymd(2027, 1, 13), fee_months(ymd(2027, 3, 1))};
     CHECK(next(t.state, event::ApplicationAccepted{late}).state.screen == Screen::confirm);
     // Sending again, by 再試行 or by 申請 with a fresh key, keeps the first key.
     CHECK(only<effect::SubmitApplication>(next(t.state, event::Retry{}).effects).idempotency_key == "key-1");

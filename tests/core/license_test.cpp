@@ -99,10 +99,29 @@ TEST_CASE("next_period: a renewal follows on, a new application starts on notify
     CHECK(next_period(ymd(2026, 11, 30), ymd(2026, 12, 25)) == Period{ymd(2027, 1, 5), ymd(2028, 1, 4)});
 }
 
+namespace {
+// The months as the API writes them.
+std::vector<std::string> iso(const std::vector<YearMonth>& months) {
+    std::vector<std::string> out;
+    for (const YearMonth& month : months) out.push_back(format_iso(month));
+    return out;
+}
+}  // namespace
+
 TEST_CASE("fee_months are the two months after the first month of the period", "[license]") {
-    CHECK(fee_months(ymd(2026, 12, 1)) == std::vector<std::string>{"2027-01", "2027-02"});
-    CHECK(fee_months(ymd(2027, 11, 30)) == std::vector<std::string>{"2027-12", "2028-01"});
-    CHECK(fee_months(ymd(2028, 2, 29)) == std::vector<std::string>{"2028-03", "2028-04"});
+    CHECK(iso(fee_months(ymd(2026, 12, 1))) == std::vector<std::string>{"2027-01", "2027-02"});
+    CHECK(iso(fee_months(ymd(2027, 11, 30))) == std::vector<std::string>{"2027-12", "2028-01"});
+    CHECK(iso(fee_months(ymd(2028, 2, 29))) == std::vector<std::string>{"2028-03", "2028-04"});
+    CHECK(fee_months_text(fee_months(ymd(2026, 12, 1))) == "2027年1月または2027年2月");
+}
+
+TEST_CASE("months on the wire are strict YYYY-MM", "[date]") {
+    CHECK(parse_iso_year_month("2027-01") == YearMonth{std::chrono::year{2027}, std::chrono::January});
+    for (std::string_view bad : {"2027-1", "2027-13", "2027-00", "2027/01", "２０２７-01", "2027-01-01", ""}) {
+        INFO(bad);
+        CHECK_FALSE(parse_iso_year_month(bad).has_value());
+    }
+    CHECK(format_japanese(YearMonth{std::chrono::year{2027}, std::chrono::December}) == "2027年12月");
 }
 
 TEST_CASE("application_outcome combines kind, period, mail date and fee months", "[license]") {
@@ -110,7 +129,7 @@ TEST_CASE("application_outcome combines kind, period, mail date and fee months",
     CHECK(renewal.kind == ApplicationKind::renewal);
     CHECK(renewal.period == Period{ymd(2027, 3, 1), ymd(2028, 2, 29)});
     CHECK(renewal.notify_by == ymd(2027, 1, 14));
-    CHECK(renewal.fee_months == std::vector<std::string>{"2027-04", "2027-05"});
+    CHECK(iso(renewal.fee_months) == std::vector<std::string>{"2027-04", "2027-05"});
 
     const ApplicationOutcome fresh = application_outcome(ymd(2026, 12, 31), today);
     CHECK(fresh.kind == ApplicationKind::new_application);

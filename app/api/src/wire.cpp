@@ -74,6 +74,23 @@ std::vector<std::string> read_string_list(const json& object, const char* key) {
     return items;
 }
 
+// "YYYY-MM" strings on the wire.
+std::vector<core::YearMonth> read_month_list(const json& object, const char* key) {
+    std::vector<core::YearMonth> months;
+    for (const std::string& text : read_string_list(object, key)) {
+        const auto month = core::parse_iso_year_month(text);
+        if (!month) throw WireError(key);
+        months.push_back(*month);
+    }
+    return months;
+}
+
+json month_list(const std::vector<core::YearMonth>& months) {
+    json list = json::array();
+    for (const core::YearMonth& month : months) list.push_back(core::format_iso(month));
+    return list;
+}
+
 json optional_date(const std::optional<Date>& date) {
     return date ? json(core::format_iso(*date)) : json(nullptr);
 }
@@ -123,7 +140,7 @@ json to_wire(const core::ApplicationResult& r) {
             {"status", r.status},
             {"message", r.message},
             {"notify_by", core::format_iso(r.notify_by)},
-            {"fee_months", r.fee_months}};
+            {"fee_months", month_list(r.fee_months)}};
 }
 
 json to_wire(const core::License& l) {
@@ -208,7 +225,7 @@ template <> core::ApplicationResult from_wire(const json& body) {
     r.status = read_string(body, "status");
     r.message = read_string(body, "message");
     r.notify_by = read_date(body, "notify_by");
-    r.fee_months = read_string_list(body, "fee_months");
+    r.fee_months = read_month_list(body, "fee_months");
     return r;
 }
 

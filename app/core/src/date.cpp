@@ -63,6 +63,25 @@ std::optional<Date> parse_iso_date(std::string_view text) {
     return date;
 }
 
+std::optional<YearMonth> parse_iso_year_month(std::string_view text) {
+    if (text.size() != 7 || text[4] != '-') return std::nullopt;
+    const auto y = read_digits(text.substr(0, 4));
+    const auto m = read_digits(text.substr(5, 2));
+    if (!y || !m) return std::nullopt;
+    const YearMonth month{year{*y}, std::chrono::month{static_cast<unsigned>(*m)}};
+    if (!month.ok()) return std::nullopt;
+    return month;
+}
+
+std::string format_iso(YearMonth month) {
+    return format_iso(month / day{1}).substr(0, 7);
+}
+
+std::string format_japanese(YearMonth month) {
+    return tr(texts::date::year_month,
+              {{"year", static_cast<int>(month.year())}, {"month", static_cast<unsigned>(month.month())}});
+}
+
 std::string format_iso(Date date) {
     int y = static_cast<int>(date.year());
     std::string out = std::to_string(y);

@@ -26,11 +26,6 @@ const StatusText& status_text(LicenseStatus status) {
     return status_texts[static_cast<std::size_t>(status)];
 }
 
-std::string year_month_text(std::chrono::year_month ym) {
-    Date first{ym.year(), ym.month(), std::chrono::day{1}};
-    return format_iso(first).substr(0, 7);
-}
-
 }  // namespace
 
 int days_remaining(Date valid_until, Date today) { return days_between(today, valid_until); }
@@ -93,11 +88,19 @@ Period next_period(Date current_valid_until, Date today) {
     return {valid_from, one_year_period_end(valid_from)};
 }
 
-std::vector<std::string> fee_months(Date period_start) {
+std::vector<YearMonth> fee_months(Date period_start) {
     // FAQ A4: 新たなライセンス有効月の翌月（もしくは翌々月）.
-    const std::chrono::year_month first_month{period_start.year(), period_start.month()};
-    return {year_month_text(first_month + std::chrono::months{1}),
-            year_month_text(first_month + std::chrono::months{2})};
+    const YearMonth first_month{period_start.year(), period_start.month()};
+    return {first_month + std::chrono::months{1}, first_month + std::chrono::months{2}};
+}
+
+std::string fee_months_text(const std::vector<YearMonth>& months) {
+    std::string text;
+    for (const YearMonth& month : months) {
+        text = text.empty() ? format_japanese(month)
+                            : tr(texts::license::fee_months, {{"earlier", text}, {"later", format_japanese(month)}});
+    }
+    return text;
 }
 
 ApplicationOutcome application_outcome(Date current_valid_until, Date today) {

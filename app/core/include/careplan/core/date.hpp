@@ -13,6 +13,7 @@
 namespace careplan::core {
 
 using Date = std::chrono::year_month_day;
+using YearMonth = std::chrono::year_month;
 
 // Strict "YYYY-MM-DD" (exactly 10 ASCII characters, zero padded); nullopt for
 // anything else, including impossible dates such as 2027-02-29.
@@ -20,6 +21,13 @@ std::optional<Date> parse_iso_date(std::string_view text);
 
 // "2027-01-08".
 std::string format_iso(Date date);
+
+// Strict "YYYY-MM", as the API writes months; nullopt for anything else.
+std::optional<YearMonth> parse_iso_year_month(std::string_view text);
+// "2027-01".
+std::string format_iso(YearMonth month);
+// "2027年1月".
+std::string format_japanese(YearMonth month);
 
 // "2027年1月8日(金)" — the form the manual itself uses (令和6年2月28日(水)).
 std::string format_japanese(Date date);

@@ -81,10 +81,13 @@ struct Period {
 // on notify_by(today). Either lasts one year (one_year_period_end).
 Period next_period(Date current_valid_until, Date today);
 
-// The two months ("YYYY-MM") whose 介護給付費 the fee is taken from: the two
-// calendar months after the first month of the new period.
-// 2026-12-01 -> {"2027-01", "2027-02"}.
-std::vector<std::string> fee_months(Date period_start);
+// The two months whose 介護給付費 the fee is taken from: the two calendar
+// months after the first month of the new period (FAQ A4).
+// 2026-12-01 -> {2027-01, 2027-02}.
+std::vector<YearMonth> fee_months(Date period_start);
+
+// "2027年1月または2027年2月", as the confirmation screen and the mail say it.
+std::string fee_months_text(const std::vector<YearMonth>& months);
 
 // Everything an application made today leads to, for the confirmation
 // screen (S06) and for the service when it accepts one.
@@ -92,7 +95,7 @@ struct ApplicationOutcome {
     ApplicationKind kind;
     Period period;
     Date notify_by;
-    std::vector<std::string> fee_months;
+    std::vector<YearMonth> fee_months;
 };
 ApplicationOutcome application_outcome(Date current_valid_until, Date today);
 

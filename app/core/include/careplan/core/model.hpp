@@ -39,7 +39,7 @@ struct ApplicationResult {
     std::string status = "accepted";
     std::string message = tr(texts::license::accepted);  // 事前申請受付済みです
     Date notify_by;
-    std::vector<std::string> fee_months;
+    std::vector<YearMonth> fee_months;
     friend bool operator==(const ApplicationResult&, const ApplicationResult&) = default;
 };
 

@@ -210,7 +210,7 @@ run_profile() {
 }
 
 run_profile windows10 -- \
-  'os=warning' 'os~Windows 10' 'os~2025年10月14日に終了しました' \
+  'os=warning' 'os~Windows 10' 'os~2025年10月14日(火)に終了しました' \
   'calendar=ok' 'browser=ng' 'pdf=ng' 'client_app=not_applicable' \
   'network=ok' 'clock=ok' 'proxy=ok' 'expect_exit=2'
 

@@ -4,6 +4,8 @@
 #include <cctype>
 
 #include "careplan/core/date.hpp"
+#include "careplan/core/text.hpp"
+#include "careplan/core/text_keys.hpp"
 #include "careplan/core/version.hpp"
 #include "time_text.hpp"
 
@@ -13,11 +15,15 @@ using namespace std::chrono;
 
 namespace {
 
-constexpr std::string_view help_desk =
-    "解決しない場合は、ヘルプデスク (0120-584-708、平日 9:00〜17:00) にご相談ください。";
+using core::tr;
 
-Item make_item(std::string_view id, std::string_view title) {
-    return Item{std::string{id}, std::string{title}, Outcome::ok, {}, {}};
+// "If that does not help, call the help desk", with its number and hours.
+std::string if_unsolved() {
+    return tr(texts::envcheck::if_unsolved, {{"contact", tr(texts::helpdesk::contact)}});
+}
+
+Item make_item(std::string_view id, core::TextKey title) {
+    return Item{std::string{id}, tr(title), Outcome::ok, {}, {}};
 }
 
 Item judged(Item item, Outcome outcome, std::string remedy = {}) {
@@ -28,19 +34,18 @@ Item judged(Item item, Outcome outcome, std::string remedy = {}) {
 
 // A Windows-only item on another OS: developers run the check on Linux.
 Item not_windows(Item item) {
-    item.facts.push_back("Windows 以外の OS のため確認しません");
+    item.facts.push_back(tr(texts::envcheck::not_windows));
     return judged(std::move(item), Outcome::not_applicable);
 }
 
 // The probe found nothing to read in time: say so instead of guessing.
 Item not_seen(Item item) {
-    item.facts.push_back("情報を取得できませんでした");
-    return judged(std::move(item), Outcome::warning,
-                  "「再チェック」を押してください。" + std::string{help_desk});
+    item.facts.push_back(tr(texts::envcheck::not_seen));
+    return judged(std::move(item), Outcome::warning, tr(texts::envcheck::not_seen_remedy) + if_unsolved());
 }
 
 std::string or_unknown(const std::optional<std::string>& value) {
-    return value && !value->empty() ? *value : "不明";
+    return value && !value->empty() ? *value : tr(texts::envcheck::unknown);
 }
 
 // ---- OS ----------------------------------------------------------------
@@ -60,37 +65,29 @@ std::string windows_name(const OsFacts& os) {
 std::string windows_line(const OsFacts& os) {
     std::string build = std::to_string(*os.build);
     if (os.update_revision) build += "." + std::to_string(*os.update_revision);
-    std::string line = windows_name(os) + "（";
-    if (os.display_version) line += "バージョン " + *os.display_version + "、";
-    return line + "ビルド " + build + "）";
+    if (!os.display_version) return tr(texts::envcheck::os::build_only, {{"name", windows_name(os)}, {"build", build}});
+    return tr(texts::envcheck::os::version_and_build,
+              {{"name", windows_name(os)}, {"version", *os.display_version}, {"build", build}});
 }
 
 Item evaluate_os(const Facts& facts) {
     const OsFacts& os = facts.os;
-    Item item = make_item("os", "OS (Windows のバージョン)");
+    Item item = make_item("os", texts::envcheck::os::title);
     if (!os.is_windows) {
-        item.facts.push_back("OS: " + or_unknown(os.product_name));
-        return judged(std::move(item), Outcome::not_applicable,
-                      "利用者の PC には Windows 10 または Windows 11 が必要です（この PC は開発・検証用です）。");
+        item.facts.push_back(tr(texts::envcheck::os::other_os, {{"os", or_unknown(os.product_name)}}));
+        return judged(std::move(item), Outcome::not_applicable, tr(texts::envcheck::os::other_os_remedy));
     }
     if (!os.major || !os.build) return not_seen(std::move(item));
     item.facts.push_back(windows_line(os));
-    if (os.product_name) item.facts.push_back("エディション: " + *os.product_name);
-    if (*os.major < 10) {
-        return judged(std::move(item), Outcome::ng,
-                      "この Windows はサポートが終了しており、本システムの対象外です。"
-                      "Windows 11 の PC をご用意ください。");
-    }
+    if (os.product_name) item.facts.push_back(tr(texts::envcheck::os::edition, {{"edition", *os.product_name}}));
+    if (*os.major < 10) return judged(std::move(item), Outcome::ng, tr(texts::envcheck::os::unsupported_remedy));
     if (is_windows11(os)) return item;
     if (core::jst_date(facts.checked_at) <= windows10_end_of_support) {
-        item.facts.push_back("Windows 10 のサポートは 2025年10月14日に終了します");
+        item.facts.push_back(tr(texts::envcheck::os::windows10_ends));
         return item;
     }
-    item.facts.push_back("Windows 10 のサポートは 2025年10月14日に終了しました");
-    return judged(std::move(item), Outcome::warning,
-                  "Windows 11 へのアップグレードをお勧めします（設定 → 更新とセキュリティ → Windows Update）。"
-                  "すぐにアップグレードできない場合は、拡張セキュリティ更新 (ESU) に登録して、"
-                  "Windows Update で更新プログラムを受け取れる状態にしてください。");
+    item.facts.push_back(tr(texts::envcheck::os::windows10_ended));
+    return judged(std::move(item), Outcome::warning, tr(texts::envcheck::os::windows10_remedy));
 }
 
 // ---- Calendar ----------------------------------------------------------
@@ -114,70 +111,63 @@ bool has_era_specifier(std::string_view format) {
     return false;
 }
 
-std::string calendar_type_line(std::string_view label_text, const std::string& type) {
-    std::string name = type == "3" ? "和暦" : is_gregorian(type) ? "西暦" : "西暦以外";
-    return std::string{label_text} + ": " + name + " (" + type + ")";
+std::string calendar_type_line(core::TextKey line, const std::string& type) {
+    const core::TextKey name = type == "3"              ? texts::envcheck::calendar::wareki
+                               : is_gregorian(type) ? texts::envcheck::calendar::seireki
+                                                    : texts::envcheck::calendar::other;
+    return tr(line, {{"calendar", tr(name)}, {"code", type}});
 }
 
 // Appends the seen settings; true when any of them shows a non-Western year.
 bool list_calendar_facts(const CalendarFacts& calendar, std::vector<std::string>& lines) {
     bool wareki = false;
-    const std::pair<const char*, const std::optional<std::string>*> types[] = {
-        {"カレンダーの種類", &calendar.calendar_type},
-        {"カレンダーの種類 (地域の既定)", &calendar.locale_calendar_type}};
-    for (const auto& [text, value] : types) {
+    const std::pair<core::TextKey, const std::optional<std::string>*> types[] = {
+        {texts::envcheck::calendar::type, &calendar.calendar_type},
+        {texts::envcheck::calendar::locale_type, &calendar.locale_calendar_type}};
+    for (const auto& [line, value] : types) {
         if (!*value) continue;
-        lines.push_back(calendar_type_line(text, **value));
+        lines.push_back(calendar_type_line(line, **value));
         wareki = wareki || !is_gregorian(**value);
     }
-    const std::pair<const char*, const std::optional<std::string>*> formats[] = {
-        {"短い日付の形式", &calendar.short_date},
-        {"長い日付の形式", &calendar.long_date},
-        {"短い日付の形式 (地域の既定)", &calendar.locale_short_date}};
-    for (const auto& [text, value] : formats) {
+    const std::pair<core::TextKey, const std::optional<std::string>*> formats[] = {
+        {texts::envcheck::calendar::short_date, &calendar.short_date},
+        {texts::envcheck::calendar::long_date, &calendar.long_date},
+        {texts::envcheck::calendar::locale_short_date, &calendar.locale_short_date}};
+    for (const auto& [line, value] : formats) {
         if (!*value) continue;
         const bool era = has_era_specifier(**value);
-        lines.push_back(std::string{text} + ": " + **value + (era ? "（元号を含みます）" : ""));
+        lines.push_back(tr(line, {{"format", **value}, {"era", era ? tr(texts::envcheck::calendar::has_era) : ""}}));
         wareki = wareki || era;
     }
     return wareki;
 }
 
 Item evaluate_calendar(const Facts& facts) {
-    Item item = make_item("calendar", "カレンダー表示 (西暦)");
+    Item item = make_item("calendar", texts::envcheck::calendar::title);
     if (!facts.os.is_windows) return not_windows(std::move(item));
     if (!facts.calendar) return not_seen(std::move(item));
     const bool wareki = list_calendar_facts(*facts.calendar, item.facts);
     if (item.facts.empty()) return not_seen(std::move(item));
     if (!wareki) return item;
-    return judged(std::move(item), Outcome::ng,
-                  "和暦の設定では使えません。西暦に変更してください。"
-                  "コントロール パネル → 時計と地域 → 日付、時刻、数値形式の変更 →「追加の設定」→"
-                  "「日付」タブで「カレンダーの種類」を「西暦 (日本語)」にし、「短い形式」を「yyyy/MM/dd」、"
-                  "「長い形式」を「yyyy'年'M'月'd'日'」にして「OK」を押します"
-                  "（Windows 11 では 設定 → 時刻と言語 → 言語と地域 →「地域設定」からも変更できます）。"
-                  "変更したら、このアプリを起動し直して再チェックしてください。");
+    return judged(std::move(item), Outcome::ng, tr(texts::envcheck::calendar::remedy));
 }
 
 // ---- Browsers ----------------------------------------------------------
 
 std::string browser_line(std::string_view name, const BrowserFacts& browser) {
-    if (!browser.present) return std::string{name} + ": 見つかりません";
-    return std::string{name} + ": あり（バージョン " + or_unknown(browser.version) + "）";
+    if (!browser.present) return tr(texts::envcheck::browser::absent, {{"browser", name}});
+    return tr(texts::envcheck::browser::present, {{"browser", name}, {"version", or_unknown(browser.version)}});
 }
 
 Item evaluate_browser(const Facts& facts) {
-    Item item = make_item("browser", "ブラウザ (Microsoft Edge / Google Chrome)");
+    Item item = make_item("browser", texts::envcheck::browser::title);
     if (!facts.os.is_windows) return not_windows(std::move(item));
     if (!facts.browsers) return not_seen(std::move(item));
     const BrowsersFacts& browsers = *facts.browsers;
     item.facts.push_back(browser_line("Microsoft Edge", browsers.edge));
     item.facts.push_back(browser_line("Google Chrome", browsers.chrome));
     if (browsers.edge.present || browsers.chrome.present) return item;
-    return judged(std::move(item), Outcome::ng,
-                  "Microsoft Edge (Chromium 版) か Google Chrome が必要です。"
-                  "Windows Update を実行するか、Microsoft または Google の公式サイトから"
-                  "どちらかをインストールしてください。");
+    return judged(std::move(item), Outcome::ng, tr(texts::envcheck::browser::remedy));
 }
 
 // ---- PDF ---------------------------------------------------------------
@@ -204,119 +194,110 @@ bool has_handler(const PdfFacts& pdf) {
 }
 
 std::string handler_line(const PdfFacts& pdf) {
-    if (!has_handler(pdf)) return "PDF を開くアプリ: 見つかりません";
-    std::string line = "PDF を開くアプリ: " + or_unknown(pdf.handler_app_name);
-    if (pdf.handler_prog_id) line += " (" + *pdf.handler_prog_id + ")";
-    return line;
+    if (!has_handler(pdf)) return tr(texts::envcheck::pdf::no_handler);
+    const std::string app = or_unknown(pdf.handler_app_name);
+    if (!pdf.handler_prog_id) return tr(texts::envcheck::pdf::handler, {{"app", app}});
+    return tr(texts::envcheck::pdf::handler_with_id, {{"app", app}, {"prog_id", *pdf.handler_prog_id}});
 }
 
-constexpr std::string_view make_acrobat_default =
-    "Adobe Acrobat Reader を PDF の既定のアプリにしてください"
-    "（設定 → アプリ → 既定のアプリ で「.pdf」を選び、Adobe Acrobat を選びます）。";
-constexpr std::string_view install_acrobat =
-    "Adobe の公式サイトから Adobe Acrobat Reader（無料）をインストールしてください。";
+std::string acrobat_line(const PdfFacts& pdf) {
+    if (!pdf.acrobat_version) return tr(texts::envcheck::pdf::no_acrobat);
+    return tr(texts::envcheck::pdf::acrobat, {{"version", *pdf.acrobat_version}});
+}
 
 Item evaluate_pdf(const Facts& facts) {
-    Item item = make_item("pdf", "PDF ビューワー (推奨: Adobe Acrobat Reader)");
+    Item item = make_item("pdf", texts::envcheck::pdf::title);
     if (!facts.os.is_windows) return not_windows(std::move(item));
     if (!facts.pdf) return not_seen(std::move(item));
     const PdfFacts& pdf = *facts.pdf;
     item.facts.push_back(handler_line(pdf));
-    item.facts.push_back("Adobe Acrobat Reader: " +
-                         (pdf.acrobat_version ? "バージョン " + *pdf.acrobat_version : std::string{"見つかりません"}));
+    item.facts.push_back(acrobat_line(pdf));
     if (handler_is_acrobat(pdf)) return item;
-    if (pdf.acrobat_version) return judged(std::move(item), Outcome::warning, std::string{make_acrobat_default});
+    if (pdf.acrobat_version) {
+        return judged(std::move(item), Outcome::warning, tr(texts::envcheck::pdf::make_default_remedy));
+    }
+    const std::string install = tr(texts::envcheck::pdf::install);
     if (has_handler(pdf)) {
         return judged(std::move(item), Outcome::warning,
-                      "PDF は開けますが、推奨は Adobe Acrobat Reader です。帳票が正しく表示・印刷できない場合は、" +
-                          std::string{install_acrobat});
+                      tr(texts::envcheck::pdf::other_viewer_remedy, {{"install", install}}));
     }
-    return judged(std::move(item), Outcome::ng, "PDF を開くアプリがありません。" + std::string{install_acrobat});
+    return judged(std::move(item), Outcome::ng, tr(texts::envcheck::pdf::no_viewer_remedy, {{"install", install}}));
 }
 
 // ---- Installed ケアプランデータ連携 client ---------------------------------
 
-constexpr std::string_view upgrade_steps =
-    "新しいクライアントアプリ ver1.1.2 に入れ替えてください。"
-    "手順1: Windows ボタンから「コントロール パネル」を開き、「プログラムのアンインストール」で"
-    "「ケアプランデータ連携システム」を選んでアンインストールします。"
-    "手順2: 製品ダウンロードページで必要な情報を入力し、新しいアプリをダウンロードして、"
-    "開いたファイルからインストールします。";
-
 Item evaluate_client_app(const Facts& facts) {
-    Item item = make_item("client_app", "ケアプランデータ連携 クライアントアプリ (ver1.1.2)");
+    Item item = make_item("client_app", texts::envcheck::client_app::title);
     if (!facts.os.is_windows) return not_windows(std::move(item));
     if (!facts.installed_clients) return not_seen(std::move(item));
     const auto& clients = *facts.installed_clients;
     if (clients.empty()) {
         // A PC may be used only to renew the license; nothing is wrong then.
-        item.facts.push_back("この PC にはインストールされていません");
-        return judged(std::move(item), Outcome::not_applicable,
-                      "この PC でケアプランデータ連携システムを使う場合は、製品ダウンロードページから ver1.1.2 を"
-                      "インストールしてください。");
+        item.facts.push_back(tr(texts::envcheck::client_app::not_installed));
+        return judged(std::move(item), Outcome::not_applicable, tr(texts::envcheck::client_app::not_installed_remedy));
     }
     bool outdated = false;
     for (const InstalledClient& client : clients) {
-        const std::string version = client.version.empty() ? "バージョン不明" : "ver" + client.version;
-        item.facts.push_back(client.display_name + ": " + version);
+        if (client.version.empty()) {
+            item.facts.push_back(
+                tr(texts::envcheck::client_app::installed_unknown_version, {{"name", client.display_name}}));
+        } else {
+            item.facts.push_back(tr(texts::envcheck::client_app::installed,
+                                    {{"name", client.display_name}, {"version", client.version}}));
+        }
         outdated = outdated || core::client_update_needed(client.version);
     }
-    item.facts.push_back("最新: ver" + std::string{core::latest_client_version});
+    item.facts.push_back(tr(texts::envcheck::client_app::latest));
     if (!outdated) return item;
-    return judged(std::move(item), Outcome::warning, std::string{upgrade_steps});
+    return judged(std::move(item), Outcome::warning, tr(texts::envcheck::client_app::upgrade_remedy));
 }
 
 // ---- Network -----------------------------------------------------------
 
-std::string network_remedy(const Facts& facts, std::string_view first) {
-    std::string remedy{first};
+std::string network_remedy(const Facts& facts, core::TextKey first) {
+    std::string remedy = tr(first);
     const bool via_proxy = facts.service && facts.service->route && facts.service->route->proxy;
     if (via_proxy) {
-        remedy += "このアプリはプロキシを経由して接続しています（「経路」）。"
-                  "そのプロキシが正しいか、ネットワーク管理者にご確認ください。";
+        remedy += tr(texts::envcheck::network::via_proxy);
     } else if (facts.proxy && facts.proxy->configured) {
-        remedy += "この PC にはプロキシが設定されています（「プロキシ設定」の項目）。"
-                  "プロキシ経由でしか外に出られないネットワークか、ネットワーク管理者にご確認ください。"
-                  "プロキシ経由の場合は、このアプリと同じフォルダーの careplan-client.ini に "
-                  "[network] と proxy=ホスト名:ポート番号 を書き加えてください。";
+        remedy += tr(texts::envcheck::network::proxy_configured);
     }
-    return remedy + std::string{help_desk};
+    return remedy + if_unsolved();
 }
 
 std::string failure_cause(const ServiceFacts& service) {
-    if (service.answered) return "サービスが正常に応答していません (HTTP " + std::to_string(service.http_status) + ")";
-    if (service.error_code == "TIMEOUT") return "時間内に応答がありませんでした";
-    if (service.error_code == "TLS_ERROR") return "安全な接続 (TLS) を確立できませんでした";
-    return "サービスに接続できませんでした";
+    if (service.answered) return tr(texts::envcheck::network::http_error, {{"status", service.http_status}});
+    if (service.error_code == "TIMEOUT") return tr(texts::envcheck::network::timeout);
+    if (service.error_code == "TLS_ERROR") return tr(texts::envcheck::network::tls_error);
+    return tr(texts::envcheck::network::unreachable);
 }
 
-std::string_view failure_remedy(const ServiceFacts& service) {
-    if (service.answered) return "しばらく待ってから再チェックしてください。";
-    if (service.error_code == "TLS_ERROR") {
-        return "PC の日付と時刻が正しいか確認してください。セキュリティソフトやプロキシが通信を検査していると"
-               "起きることがあります。";
-    }
-    return "インターネットにつながっているか、ファイアウォールやセキュリティソフトがこのアプリの通信を"
-           "止めていないか確認してください。";
+core::TextKey failure_remedy(const ServiceFacts& service) {
+    if (service.answered) return texts::envcheck::network::http_error_remedy;
+    if (service.error_code == "TLS_ERROR") return texts::envcheck::network::tls_error_remedy;
+    return texts::envcheck::network::unreachable_remedy;
 }
 
 void list_service_facts(const ServiceFacts& service, std::vector<std::string>& lines) {
-    lines.push_back("接続先: " + service.url);
-    if (service.route) lines.push_back("経路: " + core::describe(*service.route));
-    lines.push_back(std::string{"暗号化 (TLS): "} + (service.tls ? "あり" : "なし"));
-    lines.push_back("応答時間: " + std::to_string(service.latency.count()) + " ms");
-    if (service.answered) lines.push_back("応答: HTTP " + std::to_string(service.http_status));
+    lines.push_back(tr(texts::envcheck::network::url, {{"url", service.url}}));
+    if (service.route) {
+        lines.push_back(tr(texts::envcheck::network::route, {{"route", core::describe(*service.route)}}));
+    }
+    lines.push_back(tr(service.tls ? texts::envcheck::network::tls_on : texts::envcheck::network::tls_off));
+    lines.push_back(tr(texts::envcheck::network::latency, {{"milliseconds", service.latency.count()}}));
+    if (service.answered) lines.push_back(tr(texts::envcheck::network::answer, {{"status", service.http_status}}));
     if (!service.error_code.empty()) {
-        std::string error = "エラー: " + service.error_code;
-        if (!service.error_message.empty()) error += " (" + service.error_message + ")";
-        lines.push_back(std::move(error));
+        lines.push_back(service.error_message.empty()
+                            ? tr(texts::envcheck::network::error, {{"code", service.error_code}})
+                            : tr(texts::envcheck::network::error_with_message,
+                                 {{"code", service.error_code}, {"message", service.error_message}}));
     }
 }
 
 bool healthy(const ServiceFacts& service) { return service.answered && service.http_status == 200; }
 
 Item evaluate_network(const Facts& facts) {
-    Item item = make_item("network", "サービスへの接続 (インターネット)");
+    Item item = make_item("network", texts::envcheck::network::title);
     if (!facts.service) return not_seen(std::move(item));
     const ServiceFacts& service = *facts.service;
     list_service_facts(service, item.facts);
@@ -325,9 +306,9 @@ Item evaluate_network(const Facts& facts) {
         return judged(std::move(item), Outcome::ng, network_remedy(facts, failure_remedy(service)));
     }
     if (service.latency <= slow_latency) return item;
-    item.facts.push_back("応答に 2 秒以上かかっています");
-    return judged(std::move(item), Outcome::warning,
-                  network_remedy(facts, "回線が混み合っている可能性があります。時間をおいて再チェックしてください。"));
+    const auto slow_seconds = duration_cast<seconds>(slow_latency).count();
+    item.facts.push_back(tr(texts::envcheck::network::slow, {{"seconds", slow_seconds}}));
+    return judged(std::move(item), Outcome::warning, network_remedy(facts, texts::envcheck::network::slow_remedy));
 }
 
 // ---- Clock -------------------------------------------------------------
@@ -339,42 +320,42 @@ std::string offset_line(milliseconds offset) {
     const auto minutes_part = duration_cast<minutes>(size - hours_part);
     const auto seconds_part = size - hours_part - minutes_part;
     std::string text;
-    if (hours_part.count() > 0) text += std::to_string(hours_part.count()) + " 時間 ";
-    if (hours_part.count() > 0 || minutes_part.count() > 0) text += std::to_string(minutes_part.count()) + " 分 ";
-    text += std::to_string(seconds_part.count()) + " 秒";
-    return "ずれ: PC の時計が " + text + (offset < milliseconds{0} ? "遅れています" : "進んでいます");
+    if (hours_part.count() > 0) text += tr(texts::envcheck::clock::hours, {{"hours", hours_part.count()}}) + " ";
+    if (hours_part.count() > 0 || minutes_part.count() > 0) {
+        text += tr(texts::envcheck::clock::minutes, {{"minutes", minutes_part.count()}}) + " ";
+    }
+    text += tr(texts::envcheck::clock::seconds, {{"seconds", seconds_part.count()}});
+    return tr(offset < milliseconds{0} ? texts::envcheck::clock::behind : texts::envcheck::clock::ahead,
+              {{"offset", text}});
 }
 
-constexpr std::string_view clock_remedy =
-    "設定 → 時刻と言語 → 日付と時刻 で「時刻を自動的に設定する」をオンにし、「今すぐ同期」を押してください。";
-
 Item evaluate_clock(const Facts& facts) {
-    Item item = make_item("clock", "PC の日付と時刻");
+    Item item = make_item("clock", texts::envcheck::clock::title);
     const bool has_time = facts.service && healthy(*facts.service);
     const auto server_time = has_time ? parse_rfc3339(facts.service->server_time) : std::nullopt;
     if (!server_time) {
-        item.facts.push_back("サービスの時刻を受け取れなかったため、比べられませんでした");
-        return judged(std::move(item), Outcome::warning, "サービスに接続できるようになってから再チェックしてください。");
+        item.facts.push_back(tr(texts::envcheck::clock::no_service_time));
+        return judged(std::move(item), Outcome::warning, tr(texts::envcheck::clock::no_service_time_remedy));
     }
     const milliseconds offset = facts.service->local_time - *server_time;
-    item.facts.push_back("PC の時計: " + jst_text(facts.service->local_time));
-    item.facts.push_back("サービスの時刻: " + jst_text(*server_time));
+    item.facts.push_back(tr(texts::envcheck::clock::pc_time, {{"time", jst_text(facts.service->local_time)}}));
+    item.facts.push_back(tr(texts::envcheck::clock::service_time, {{"time", jst_text(*server_time)}}));
     item.facts.push_back(offset_line(offset));
     const auto size = offset < milliseconds{0} ? -offset : offset;
     if (size <= clock_warning_offset) return item;
-    if (size <= clock_ng_offset) return judged(std::move(item), Outcome::warning, std::string{clock_remedy});
-    return judged(std::move(item), Outcome::ng,
-                  "日付がずれていると、安全な接続や更新の手続きができないことがあります。" + std::string{clock_remedy});
+    const std::string sync = tr(texts::envcheck::clock::remedy);
+    if (size <= clock_ng_offset) return judged(std::move(item), Outcome::warning, sync);
+    return judged(std::move(item), Outcome::ng, tr(texts::envcheck::clock::far_off_remedy, {{"sync", sync}}));
 }
 
 // ---- Proxy (informational) ----------------------------------------------
 
 Item evaluate_proxy(const Facts& facts) {
-    Item item = make_item("proxy", "プロキシ設定 (参考)");
+    Item item = make_item("proxy", texts::envcheck::proxy::title);
     if (!facts.os.is_windows) return not_windows(std::move(item));
     if (!facts.proxy) return not_seen(std::move(item));
-    item.facts.push_back("WinHTTP: " + or_unknown(facts.proxy->winhttp));
-    item.facts.push_back("インターネット オプション: " + or_unknown(facts.proxy->user));
+    item.facts.push_back(tr(texts::envcheck::proxy::winhttp, {{"setting", or_unknown(facts.proxy->winhttp)}}));
+    item.facts.push_back(tr(texts::envcheck::proxy::user, {{"setting", or_unknown(facts.proxy->user)}}));
     return item;
 }
 
@@ -389,12 +370,12 @@ Outcome overall_of(const std::vector<Item>& items) {
 
 }  // namespace
 
-std::string_view label(Outcome outcome) {
+std::string label(Outcome outcome) {
     switch (outcome) {
-    case Outcome::ok: return "OK";
-    case Outcome::warning: return "注意";
-    case Outcome::ng: return "NG";
-    case Outcome::not_applicable: return "対象外";
+    case Outcome::ok: return tr(texts::envcheck::outcome::ok);
+    case Outcome::warning: return tr(texts::envcheck::outcome::warning);
+    case Outcome::ng: return tr(texts::envcheck::outcome::ng);
+    case Outcome::not_applicable: return tr(texts::envcheck::outcome::not_applicable);
     }
     return "?";
 }

@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include "careplan/core/text.hpp"
+#include "careplan/core/text_keys.hpp"
 #include "careplan/envcheck/system_proxy.hpp"
 #include "platform_probes.hpp"
 #include "redact.hpp"
@@ -172,8 +174,13 @@ bool contains(std::wstring_view text, std::wstring_view part) { return text.find
 
 // The manual names the program both ways: 「ケアプランデータ連携システム」 in the
 // uninstall steps and 『ケアプラン連携クライアントアプリケーション』 in the notice.
+// These are names looked for in the registry, not texts shown to the user, so
+// they stay here, spelled as escapes: 「ケアプランデータ連携」 and 「ケアプラン連携」.
+constexpr std::wstring_view careplan_data_renkei = L"\u30b1\u30a2\u30d7\u30e9\u30f3\u30c7\u30fc\u30bf\u9023\u643a";
+constexpr std::wstring_view careplan_renkei = L"\u30b1\u30a2\u30d7\u30e9\u30f3\u9023\u643a";
+
 bool is_careplan_client(std::wstring_view name) {
-    return contains(name, L"ケアプランデータ連携") || contains(name, L"ケアプラン連携");
+    return contains(name, careplan_data_renkei) || contains(name, careplan_renkei);
 }
 
 // "Adobe Acrobat Reader DC - Japanese", "Adobe Acrobat Reader - 日本語",
@@ -211,8 +218,6 @@ std::optional<std::string> pdf_app_name(const std::wstring& prog_id) {
 
 // ---- Proxy -------------------------------------------------------------
 
-constexpr std::string_view direct_connection = "直接接続";
-
 // Frees what WinHTTP allocated for us.
 struct GlobalString {
     LPWSTR text = nullptr;
@@ -224,11 +229,11 @@ struct GlobalString {
 
 std::string winhttp_proxy(bool& configured) {
     WINHTTP_PROXY_INFO info{};
-    if (!WinHttpGetDefaultProxyConfiguration(&info)) return "不明";
+    if (!WinHttpGetDefaultProxyConfiguration(&info)) return core::tr(texts::envcheck::unknown);
     const GlobalString proxy{info.lpszProxy};
     const GlobalString bypass{info.lpszProxyBypass};
     if (info.dwAccessType != WINHTTP_ACCESS_TYPE_NAMED_PROXY || proxy.utf8().empty()) {
-        return std::string{direct_connection};
+        return core::tr(texts::envcheck::proxy::direct);
     }
     configured = true;
     return without_credentials(proxy.utf8());
@@ -236,16 +241,23 @@ std::string winhttp_proxy(bool& configured) {
 
 std::string user_proxy(bool& configured) {
     WINHTTP_CURRENT_USER_IE_PROXY_CONFIG config{};
-    if (!WinHttpGetIEProxyConfigForCurrentUser(&config)) return "不明";
+    if (!WinHttpGetIEProxyConfigForCurrentUser(&config)) return core::tr(texts::envcheck::unknown);
     const GlobalString script{config.lpszAutoConfigUrl};
     const GlobalString proxy{config.lpszProxy};
     const GlobalString bypass{config.lpszProxyBypass};
+    const std::string separator = core::tr(texts::envcheck::list_separator);
     std::string summary;
-    if (!script.utf8().empty()) summary += "自動構成スクリプト " + origin_of(script.utf8()) + "、";
-    if (!proxy.utf8().empty()) summary += "プロキシ " + without_credentials(proxy.utf8()) + "、";
+    if (!script.utf8().empty()) {
+        summary += core::tr(texts::envcheck::proxy::script, {{"origin", origin_of(script.utf8())}}) + separator;
+    }
+    if (!proxy.utf8().empty()) {
+        summary +=
+            core::tr(texts::envcheck::proxy::server, {{"server", without_credentials(proxy.utf8())}}) + separator;
+    }
     configured = configured || !summary.empty();
-    if (summary.empty()) summary = std::string{direct_connection} + "、";
-    return summary + "設定を自動的に検出する: " + (config.fAutoDetect ? "オン" : "オフ");
+    if (summary.empty()) summary = core::tr(texts::envcheck::proxy::direct) + separator;
+    return summary + core::tr(config.fAutoDetect ? texts::envcheck::proxy::auto_detect_on
+                                                 : texts::envcheck::proxy::auto_detect_off);
 }
 
 }  // namespace
@@ -300,7 +312,7 @@ std::optional<PdfFacts> probe_pdf() {
     }
     for (const UninstallEntry& entry : uninstall_entries()) {
         if (is_acrobat(entry.display_name)) {
-            pdf.acrobat_version = entry.version.empty() ? "不明" : entry.version;
+            pdf.acrobat_version = entry.version.empty() ? core::tr(texts::envcheck::unknown) : entry.version;
             break;
         }
     }

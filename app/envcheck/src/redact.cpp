@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "careplan/core/text.hpp"
+#include "careplan/core/text_keys.hpp"
+
 namespace careplan::envcheck {
 
 namespace {
@@ -29,7 +32,7 @@ std::string bounded(std::string_view text, std::size_t max_bytes) {
     if (text.size() <= max_bytes) return std::string{text};
     std::size_t cut = max_bytes;
     while (cut > 0 && is_continuation_byte(text[cut])) --cut;
-    return std::string{text.substr(0, cut)} + "…";
+    return core::tr(texts::envcheck::cut_off, {{"text", text.substr(0, cut)}});
 }
 
 std::string without_credentials(std::string_view proxy_list) {
@@ -46,9 +49,9 @@ std::string without_credentials(std::string_view proxy_list) {
 
 std::string origin_of(std::string_view url) {
     const auto scheme_end = url.find("://");
-    if (scheme_end == std::string_view::npos) return "（URL ではありません）";
+    if (scheme_end == std::string_view::npos) return core::tr(texts::envcheck::proxy::not_url);
     const std::string_view scheme = url.substr(0, scheme_end);
-    if (scheme == "file" || scheme == "FILE") return "（この PC のファイル）";
+    if (scheme == "file" || scheme == "FILE") return core::tr(texts::envcheck::proxy::local_file);
     const std::string_view rest = url.substr(scheme_end + 3);
     const std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
     return std::string{scheme} + "://" + entry_without_credentials(authority);

@@ -2,25 +2,37 @@
 
 #include <nlohmann/json.hpp>
 
+#include "careplan/core/text.hpp"
+#include "careplan/core/text_keys.hpp"
+
 namespace careplan::envcheck {
 
 namespace {
 
-std::string marker(Outcome outcome) { return "[" + std::string{label(outcome)} + "]"; }
+using core::tr;
+
+std::string marker(Outcome outcome) { return "[" + label(outcome) + "]"; }
+
+// The facts and the remedy are indented under the item.
+constexpr std::string_view indent = "    ";
 
 void append_item(std::string& text, const Item& item) {
     text += marker(item.outcome) + " " + item.title + "\n";
-    for (const std::string& fact : item.facts) text += "    ・" + fact + "\n";
-    if (!item.remedy.empty()) text += "    対処: " + item.remedy + "\n";
+    for (const std::string& fact : item.facts) {
+        text += std::string{indent} + tr(texts::envcheck::report::fact, {{"fact", fact}}) + "\n";
+    }
+    if (!item.remedy.empty()) {
+        text += std::string{indent} + tr(texts::envcheck::report::remedy, {{"remedy", item.remedy}}) + "\n";
+    }
 }
 
 }  // namespace
 
 std::string format_text(const Report& report) {
-    std::string text = "ケアプランデータ連携システム 利用更新クライアント 環境チェック\n";
-    text += "実施日時: " + report.checked_at + "\n";
-    text += "クライアント: " + report.client_version + "\n";
-    text += "総合結果: " + marker(report.overall) + "\n";
+    std::string text = tr(texts::envcheck::report::heading) + "\n";
+    text += tr(texts::envcheck::report::checked_at, {{"checked_at", report.checked_at}}) + "\n";
+    text += tr(texts::envcheck::report::client, {{"version", report.client_version}}) + "\n";
+    text += tr(texts::envcheck::report::overall, {{"outcome", marker(report.overall)}}) + "\n";
     for (const Item& item : report.items) {
         text += "\n";
         append_item(text, item);

@@ -3,6 +3,8 @@
 #include <cstdio>
 
 #include "careplan/core/date.hpp"
+#include "careplan/core/text.hpp"
+#include "careplan/core/text_keys.hpp"
 
 namespace careplan::envcheck {
 
@@ -70,8 +72,8 @@ std::optional<sys_time<milliseconds>> parse_rfc3339(std::string_view text) {
 std::string jst_text(system_clock::time_point instant) {
     const core::JstDateTime reading = core::jst_date_time(instant);
     char clock[16];
-    std::snprintf(clock, sizeof clock, " %02d:%02d:%02d", reading.hour, reading.minute, reading.second);
-    return core::format_iso(reading.date) + clock + " (日本時間)";
+    std::snprintf(clock, sizeof clock, "%02d:%02d:%02d", reading.hour, reading.minute, reading.second);
+    return core::tr(texts::envcheck::time, {{"date", core::format_iso(reading.date)}, {"time", clock}});
 }
 
 }  // namespace careplan::envcheck

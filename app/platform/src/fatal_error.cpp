@@ -1,5 +1,7 @@
 #include <cstdio>
 
+#include "careplan/core/text.hpp"
+#include "careplan/core/text_keys.hpp"
 #include "careplan/platform/runner.hpp"
 
 #ifdef _WIN32
@@ -19,8 +21,8 @@ void show_fatal_error(const std::string& utf8_message) {
     MultiByteToWideChar(CP_UTF8, 0, s.data(), static_cast<int>(s.size()), w.data(), n);
     return w;
   };
-  MessageBoxW(nullptr, widen(utf8_message).c_str(),
-              widen("ケアプランデータ連携 利用更新クライアント").c_str(), MB_OK | MB_ICONERROR);
+  MessageBoxW(nullptr, widen(utf8_message).c_str(), widen(core::tr(texts::startup::error_title)).c_str(),
+              MB_OK | MB_ICONERROR);
 #endif
 }
 

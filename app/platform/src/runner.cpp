@@ -11,6 +11,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "careplan/core/text.hpp"
+#include "careplan/core/text_keys.hpp"
 #include "careplan/platform/png.hpp"
 #include "renderer.hpp"
 
@@ -94,21 +96,22 @@ float usable_scale(float x, float y) { return std::max({x, y, 1.0f}); }
 
 void on_content_scale(GLFWwindow*, float x, float y) { reported_scale = usable_scale(x, y); }
 
+// A startup failure, told with the help desk's number and hours.
+void show_startup_error(core::TextKey message) {
+  show_fatal_error(core::tr(message, {{"contact", core::tr(texts::helpdesk::contact)}}));
+}
+
 }  // namespace
 
 int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo* info) {
   if (!glfwInit()) {
-    show_fatal_error("画面を表示する準備ができませんでした。パソコンを再起動してからもう一度お試しください。"
-                     "解決しない場合はヘルプデスク (0120-584-708) へご連絡ください。");
+    show_startup_error(texts::startup::no_window_system);
     return 3;
   }
   Window window = open_window(options);
   if (!window.handle) {
     glfwTerminate();
-    show_fatal_error("このパソコンでは画面の描画機能 (OpenGL 2.1 以上、Windows では Direct3D 11) が使えないため、"
-                     "画面を表示できません。"
-                     "グラフィックスドライバーを更新してからもう一度お試しください。"
-                     "解決しない場合はヘルプデスク (0120-584-708) へご連絡ください。");
+    show_startup_error(texts::startup::no_renderer);
     return 3;
   }
   glfwSetWindowSizeLimits(window.handle, options.min_width, options.min_height, GLFW_DONT_CARE,

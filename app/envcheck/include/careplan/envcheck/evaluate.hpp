@@ -14,8 +14,8 @@ namespace careplan::envcheck {
 // Ordered from best to worst, except not_applicable which counts as fine.
 enum class Outcome { ok, warning, ng, not_applicable };
 
-// "OK", "注意", "NG", "対象外".
-std::string_view label(Outcome outcome);
+// "OK", "注意", "NG", "対象外" (envcheck.outcome.* of the text catalogue).
+std::string label(Outcome outcome);
 // "ok", "warning", "ng", "not_applicable" (for JSON).
 std::string_view key(Outcome outcome);
 

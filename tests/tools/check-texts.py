@@ -20,8 +20,9 @@ KEY_USE = re.compile(r"\btexts::((?:[a-z0-9_]+::)*[a-z0-9_]+)\b")
 TEMPLATE_USE = re.compile(r"\$\(text:([a-z0-9_.]+)\)")
 
 
-def literals(source):
-    """Yields (line, literal) for each string and character literal, comments skipped."""
+def literals(source, code=None):
+    """Yields (line, literal) for each string and character literal, comments
+    skipped; appends the source without its comments to `code` if given."""
     i, line, n = 0, 1, len(source)
     while i < n:
         c = source[i]
@@ -50,6 +51,8 @@ def literals(source):
         else:
             if c == "\n":
                 line += 1
+            if code is not None:
+                code.append(c)
             i += 1
 
 
@@ -65,10 +68,12 @@ def main():
     for path in app_files(root):
         source = path.read_text(encoding="utf-8")
         rel = path.relative_to(root)
-        for line, literal in literals(source):
+        code = []
+        for line, literal in literals(source, code):
             if any(ord(ch) > 0x7F for ch in literal):
-                problems.append(f"{rel}:{line}: text outside the catalogue: {literal[:60]}")
-        used.update(m.group(1).replace("::", ".") for m in KEY_USE.finditer(source))
+                problems.append(f"{rel}:{line}: text outside the catalogue: {literal.splitlines()[0][:60]}")
+        code = "".join(code)
+        used.update(m.group(1).replace("::", ".") for m in KEY_USE.finditer(code))
         used.update(m.group(1) for m in TEMPLATE_USE.finditer(source))
     for key in sorted(used - set(entries)):
         problems.append(f"key used in app/ but missing from assets/texts: {key}")

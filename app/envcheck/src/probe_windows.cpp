@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "careplan/core/strings.hpp"
 #include "careplan/core/text.hpp"
 #include "careplan/core/text_keys.hpp"
 #include "careplan/envcheck/system_proxy.hpp"
@@ -172,15 +173,18 @@ std::vector<UninstallEntry> uninstall_entries() {
 
 bool contains(std::wstring_view text, std::wstring_view part) { return text.find(part) != std::wstring_view::npos; }
 
-// The manual names the program both ways: 「ケアプランデータ連携システム」 in the
-// uninstall steps and 『ケアプラン連携クライアントアプリケーション』 in the notice.
-// These are names looked for in the registry, not texts shown to the user, so
-// they stay here, spelled as escapes: 「ケアプランデータ連携」 and 「ケアプラン連携」.
-constexpr std::wstring_view careplan_data_renkei = L"\u30b1\u30a2\u30d7\u30e9\u30f3\u30c7\u30fc\u30bf\u9023\u643a";
-constexpr std::wstring_view careplan_renkei = L"\u30b1\u30a2\u30d7\u30e9\u30f3\u9023\u643a";
+std::wstring wide_text(core::TextKey key) {
+    const std::u16string utf16 = core::utf8_to_utf16(core::tr(key));
+    return {utf16.begin(), utf16.end()};
+}
 
+// The manual names the program both ways: 「ケアプランデータ連携システム」 in the
+// uninstall steps and 『ケアプラン連携クライアントアプリケーション』 in the notice;
+// the catalogue holds the parts of those names that the uninstall list shows.
 bool is_careplan_client(std::wstring_view name) {
-    return contains(name, careplan_data_renkei) || contains(name, careplan_renkei);
+    static const std::wstring long_name = wide_text(texts::envcheck::client_app::listed_name);
+    static const std::wstring short_name = wide_text(texts::envcheck::client_app::listed_short_name);
+    return contains(name, long_name) || contains(name, short_name);
 }
 
 // "Adobe Acrobat Reader DC - Japanese", "Adobe Acrobat Reader - 日本語",

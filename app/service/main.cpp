@@ -1,5 +1,5 @@
 // careplan-service: the license service of API v1, and its administration.
-// See usage() below and DESIGN.md ("Running the service, and its demo offices").
+// See its --help (service.usage in assets/texts/service.txt) and DESIGN.md ("Running the service, and its demo offices").
 
 #include <csignal>
 #include <iostream>
@@ -11,6 +11,8 @@
 #include <pthread.h>
 
 #include "careplan/core/input.hpp"
+#include "careplan/core/text.hpp"
+#include "careplan/core/text_keys.hpp"
 #include "careplan/service/service.hpp"
 #include "careplan/service/store.hpp"
 #include "crypto.hpp"
@@ -21,37 +23,6 @@ namespace {
 using namespace careplan;
 using service::Store;
 using service::Tx;
-
-constexpr const char* usage_text = R"(careplan-service — ケアプランデータ連携システム ライセンスサービス (API v1)
-
-Serve:
-  careplan-service --db FILE --listen HOST:PORT [--demo] [--today YYYY-MM-DD]
-                   [--cert FILE --key FILE] [--insecure-listen] [--mail-log FILE]
-
-Administer (the same --db; safe while the service runs):
-  careplan-service --db FILE user add USER_ID --office OFFICE_NUMBER [--office-name NAME]
-        the password is read from the first line of standard input
-  careplan-service --db FILE license set --office OFFICE_NUMBER --valid-until YYYY-MM-DD
-                   [--valid-from YYYY-MM-DD]
-  careplan-service --db FILE applications list [--csv]
-
-Options:
-  --db FILE            SQLite database (created and migrated when needed)
-  --listen HOST:PORT   address to listen on; port 0 picks a free port. Plain HTTP
-                       only on loopback (127.0.0.1, ::1) unless --insecure-listen
-  --demo               add the demo offices KJ00000001..KJ00000007 (loopback only;
-                       again on every start, never resetting what they did)
-  --today YYYY-MM-DD   fix the service's date (demos, tests); default: today in JST
-  --cert FILE, --key FILE
-                       serve HTTPS with this PEM certificate and private key
-  --insecure-listen    allow plain HTTP on a non-loopback address
-  --mail-log FILE      where completion mails are "sent" (default: DB file + .mail.log)
-  --csv                applications list as CSV (RFC 4180)
-  --help               this text
-
-Prints "listening on http://HOST:PORT" once it accepts connections; one log
-line per request on standard error. SIGTERM/SIGINT stop it gracefully.
-)";
 
 struct CommandLine {
     std::map<std::string, std::string> values;
@@ -78,12 +49,14 @@ CommandLine parse_command_line(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         if (with_value.contains(arg)) {
-            if (i + 1 >= argc) throw UsageError(arg + " には値が必要です");
+            if (i + 1 >= argc) {
+                throw UsageError(core::tr(texts::service::cli::needs_value, {{"option", arg}}));
+            }
             line.values[arg] = argv[++i];
         } else if (flags.contains(arg)) {
             line.flags.insert(arg);
         } else if (arg.starts_with("--")) {
-            throw UsageError("不明なオプションです: " + arg);
+            throw UsageError(core::tr(texts::service::cli::unknown_option, {{"option", arg}}));
         } else {
             line.words.push_back(arg);
         }
@@ -93,17 +66,19 @@ CommandLine parse_command_line(int argc, char** argv) {
 
 core::Date required_date(const CommandLine& line, const std::string& name) {
     auto date = core::parse_iso_date(line.value(name));
-    if (!date) throw UsageError(name + " には YYYY-MM-DD 形式の日付を指定してください");
+    if (!date) throw UsageError(core::tr(texts::service::cli::needs_date, {{"option", name}}));
     return *date;
 }
 
 std::string required(const CommandLine& line, const std::string& name) {
-    if (!line.values.contains(name)) throw UsageError(name + " を指定してください");
+    if (!line.values.contains(name)) {
+        throw UsageError(core::tr(texts::service::cli::missing_option, {{"option", name}}));
+    }
     return line.value(name);
 }
 
 int user_add(const CommandLine& line, Store& store) {
-    if (line.words.size() != 3) throw UsageError("user add にはユーザIDを1つ指定してください");
+    if (line.words.size() != 3) throw UsageError(core::tr(texts::service::admin::user_id_needed));
     std::string password;
     std::getline(std::cin, password);
     if (!password.empty() && password.back() == '\r') password.pop_back();
@@ -117,13 +92,16 @@ int user_add(const CommandLine& line, Store& store) {
         auto office = tx.find_office(office_number);
         if (!office) {
             if (!line.has("--office-name")) {
-                throw UsageError("新しい事業所です。--office-name で事業所名を指定してください");
+                throw UsageError(core::tr(texts::service::admin::office_name_needed));
             }
             office = tx.ensure_office(office_number, line.value("--office-name"));
         }
         return tx.add_user(login.user_id, office->id, hash);
     });
-    if (!added) throw std::runtime_error("ユーザIDは既に登録されています: " + login.user_id);
+    if (!added) {
+        throw std::runtime_error(
+            core::tr(texts::service::admin::user_exists, {{"user_id", login.user_id}}));
+    }
     std::cout << "added " << login.user_id << " (office " << office_number << ")\n";
     return 0;
 }
@@ -133,11 +111,14 @@ int license_set(const CommandLine& line, Store& store) {
     core::Period period = service::period_ending(required_date(line, "--valid-until"));
     if (line.has("--valid-from")) period.valid_from = required_date(line, "--valid-from");
     if (period.valid_until < period.valid_from) {
-        throw UsageError("--valid-from は --valid-until 以前の日付にしてください");
+        throw UsageError(core::tr(texts::service::admin::valid_from_after_until));
     }
     store.write([&](Tx& tx) {
         auto office = tx.find_office(office_number);
-        if (!office) throw std::runtime_error("事業所が登録されていません: " + office_number);
+        if (!office) {
+            throw std::runtime_error(
+                core::tr(texts::service::admin::office_not_found, {{"office_number", office_number}}));
+        }
         tx.set_license(office->id, period);
     });
     std::cout << "license of " << office_number << ": " << core::format_iso(period.valid_from)
@@ -181,12 +162,12 @@ int applications_list(const CommandLine& line, Store& store) {
 std::pair<std::string, int> split_listen(const std::string& listen) {
     auto colon = listen.rfind(':');
     if (colon == std::string::npos || colon == 0) {
-        throw UsageError("--listen は HOST:PORT の形で指定してください");
+        throw UsageError(core::tr(texts::service::cli::listen_format));
     }
     std::string port = listen.substr(colon + 1);
     if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos ||
         std::stoi(port) > 65535) {
-        throw UsageError("--listen のポート番号が正しくありません: " + port);
+        throw UsageError(core::tr(texts::service::cli::listen_port, {{"port", port}}));
     }
     return {listen.substr(0, colon), std::stoi(port)};
 }
@@ -201,7 +182,7 @@ service::ServiceOptions serve_options(const CommandLine& line) {
     options.cert_path = line.value("--cert");
     options.key_path = line.value("--key");
     if (options.cert_path.empty() != options.key_path.empty()) {
-        throw UsageError("--cert と --key は両方指定してください");
+        throw UsageError(core::tr(texts::service::cli::cert_and_key));
     }
     options.allow_insecure_listen = line.has("--insecure-listen");
     options.on_request = [](const service::RequestLogEntry& entry) {
@@ -239,7 +220,7 @@ int serve(const CommandLine& line) {
 int run(int argc, char** argv) {
     CommandLine line = parse_command_line(argc, argv);
     if (line.flags.contains("--help")) {
-        std::cout << usage_text;
+        std::cout << core::tr(texts::service::usage);
         return 0;
     }
     if (line.words.empty()) return serve(line);
@@ -248,7 +229,7 @@ int run(int argc, char** argv) {
     if (command == "user add") return user_add(line, store);
     if (command == "license set") return license_set(line, store);
     if (command == "applications list") return applications_list(line, store);
-    throw UsageError("不明なコマンドです: " + command);
+    throw UsageError(core::tr(texts::service::cli::unknown_command, {{"command", command}}));
 }
 
 }  // namespace
@@ -257,7 +238,8 @@ int main(int argc, char** argv) {
     try {
         return run(argc, argv);
     } catch (const UsageError& e) {
-        std::cerr << "careplan-service: " << e.what() << "\n(--help で使い方を表示します)\n";
+        std::cerr << "careplan-service: " << e.what() << "\n"
+                  << core::tr(careplan::texts::service::cli::help_hint) << "\n";
         return 2;
     } catch (const std::exception& e) {
         std::cerr << "careplan-service: " << e.what() << "\n";

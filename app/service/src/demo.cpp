@@ -1,27 +1,46 @@
 #include "demo.hpp"
 
+#include <array>
+
 #include "applications.hpp"
 #include "careplan/api/wire.hpp"
+#include "careplan/core/text.hpp"
+#include "careplan/core/text_keys.hpp"
 #include "texts.hpp"
 
 namespace careplan::service {
 namespace {
 
 // user_id, password, scenario, valid_until - today, one application accepted, 事業所番号.
-constexpr DemoOffice offices[] = {
-    {"KJ00000001", "demo-pass-0001", "更新可能", 45, false, "1370000001"},
-    {"KJ00000002", "demo-pass-0002", "申請期間前", 120, false, "1370000002"},
-    {"KJ00000003", "demo-pass-0003", "事前申請受付済み", 30, true, "1370000003"},
-    {"KJ00000004", "demo-pass-0004", "期限切れ", -10, false, "1370000004"},
-    {"KJ00000005", "demo-pass-0005", "境界: 残り60日", 60, false, "1370000005"},
-    {"KJ00000006", "demo-pass-0006", "境界: 残り61日", 61, false, "1370000006"},
-    {"KJ00000007", "demo-pass-0007", "最終日", 0, false, "1370000007"},
-};
+// Offices 5 and 6 sit just inside and just outside the renewal window.
+const std::array<DemoOffice, 7>& offices() {
+    static const std::array<DemoOffice, 7> all = [] {
+        constexpr int window = core::renewal_window_days;
+        auto boundary = [](int days) {
+            return core::tr(texts::service::demo::scenario::boundary, {{"days", days}});
+        };
+        return std::array<DemoOffice, 7>{{
+            {"KJ00000001", "demo-pass-0001", core::tr(texts::service::demo::scenario::renewable),
+             45, false, "1370000001"},
+            {"KJ00000002", "demo-pass-0002",
+             core::tr(texts::service::demo::scenario::before_window), 120, false, "1370000002"},
+            {"KJ00000003", "demo-pass-0003", core::tr(texts::service::demo::scenario::applied), 30,
+             true, "1370000003"},
+            {"KJ00000004", "demo-pass-0004", core::tr(texts::service::demo::scenario::expired), -10,
+             false, "1370000004"},
+            {"KJ00000005", "demo-pass-0005", boundary(window), window, false, "1370000005"},
+            {"KJ00000006", "demo-pass-0006", boundary(window + 1), window + 1, false, "1370000006"},
+            {"KJ00000007", "demo-pass-0007", core::tr(texts::service::demo::scenario::last_day), 0,
+             false, "1370000007"},
+        }};
+    }();
+    return all;
+}
 
 core::ApplicationInput demo_application(const DemoOffice& office) {
     core::ApplicationInput input;
-    input.applicant_name = "デモ 花子";
-    input.applicant_kana = "デモ ハナコ";
+    input.applicant_name = core::tr(texts::service::demo::applicant_name);
+    input.applicant_kana = core::tr(texts::service::demo::applicant_kana);
     input.email = "demo@example.jp";
     input.phone = "03-0000-0000";
     input.office_number = office.office_number;
@@ -37,8 +56,8 @@ void seed_office(Store& store, const DemoOffice& demo, int number, core::Date to
     // Hashing is slow: only for a user that is missing, and outside the lock.
     std::string hash = has_user ? std::string() : hash_password(demo.password, argon2);
     store.write([&](Tx& tx) {
-        Office office = tx.ensure_office(demo.office_number,
-                                         "デモ居宅介護支援事業所 " + std::to_string(number));
+        Office office = tx.ensure_office(
+            demo.office_number, core::tr(texts::service::demo::office_name, {{"number", number}}));
         if (!has_user) tx.add_user(demo.user_id, office.id, hash);
         if (tx.license(office.id)) return;
         core::Period license = period_ending(core::add_days(today, demo.days_remaining));
@@ -65,11 +84,11 @@ core::Period period_ending(core::Date valid_until) {
     return {from, valid_until};
 }
 
-std::span<const DemoOffice> demo_offices() { return offices; }
+std::span<const DemoOffice> demo_offices() { return offices(); }
 
 void seed_demo(Store& store, core::Date today, const Argon2Params& argon2) {
     int number = 0;
-    for (const DemoOffice& demo : offices) seed_office(store, demo, ++number, today, argon2);
+    for (const DemoOffice& demo : offices()) seed_office(store, demo, ++number, today, argon2);
 }
 
 }  // namespace careplan::service

@@ -8,6 +8,8 @@
 #include "careplan/api/wire.hpp"
 #include "careplan/core/errors.hpp"
 #include "careplan/core/input.hpp"
+#include "careplan/core/text.hpp"
+#include "careplan/core/text_keys.hpp"
 #include "texts.hpp"
 #include "timestamp.hpp"
 
@@ -83,17 +85,17 @@ void check_against_account(const core::ApplicationInput& input, const UserRecord
                            core::FieldErrors& fields) {
     if (!fields.contains("office_number") && input.office_number != user.office.office_number) {
         fields["office_number"] = {std::string(core::input_error::mismatch),
-                                   "ログイン中の事業所の事業所番号（" + user.office.office_number +
-                                       "）を入力してください。"};
+                                   core::tr(texts::service::api::office_mismatch,
+                                            {{"office_number", user.office.office_number}})};
     }
     const core::Terms& terms = current_terms();
     if (!fields.contains("agree_terms") && input.terms_version != terms.terms.version) {
         fields["agree_terms"] = {std::string(core::input_error::outdated),
-                                 "利用規約が更新されました。最新の利用規約を確認して同意してください。"};
+                                 core::tr(texts::service::api::terms_outdated)};
     }
     if (!fields.contains("agree_privacy") && input.privacy_version != terms.privacy.version) {
         fields["agree_privacy"] = {std::string(core::input_error::outdated),
-                                   "個人情報の取り扱いが更新されました。最新の内容を確認して同意してください。"};
+                                   core::tr(texts::service::api::privacy_outdated)};
     }
 }
 
@@ -170,14 +172,16 @@ HttpResponse Handlers::dispatch(const Route& route, Context& context) {
         try {
             context.body = json::parse(request.body);
         } catch (const json::exception&) {
-            return error_response(400, code::bad_request, "リクエストの本文が正しいJSONではありません。");
+            return error_response(400, code::bad_request,
+                                  core::tr(texts::service::api::body_not_json));
         }
     }
     try {
         return (this->*route.handler)(context);
     } catch (const api::WireError& e) {
-        std::string what = e.field().empty() ? "リクエストの本文はJSONオブジェクトにしてください。"
-                                             : "「" + e.field() + "」の値の型が正しくありません。";
+        std::string what = e.field().empty()
+                               ? core::tr(texts::service::api::body_not_object)
+                               : core::tr(texts::service::api::wrong_type, {{"field", e.field()}});
         return error_response(400, code::bad_request, what);
     }
 }
@@ -286,7 +290,8 @@ HttpResponse Handlers::apply(Context& context) {
     const HttpRequest& request = context.request;
     if (!request.idempotency_key || !is_valid_idempotency_key(*request.idempotency_key)) {
         return error_response(400, code::bad_request,
-                              "Idempotency-Key ヘッダー（英数字と - _ . : の100文字以内）が必要です。");
+                              core::tr(texts::service::api::idempotency_key,
+                                       {{"max_length", max_idempotency_key}}));
     }
     const std::string& key = *request.idempotency_key;
     core::ApplicationInput input =

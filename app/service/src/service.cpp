@@ -7,6 +7,8 @@
 #include <httplib.h>
 
 #include "careplan/core/errors.hpp"
+#include "careplan/core/text.hpp"
+#include "careplan/core/text_keys.hpp"
 #include "careplan/service/store.hpp"
 #include "demo.hpp"
 #include "handlers.hpp"
@@ -138,12 +140,12 @@ std::unique_ptr<httplib::Server> Service::Impl::make_server() const {
     auto tls = std::make_unique<httplib::SSLServer>(options.cert_path.c_str(),
                                                     options.key_path.c_str());
     if (!tls->is_valid()) {
-        throw std::runtime_error("証明書または秘密鍵を読み込めません: " + options.cert_path + ", " +
-                                 options.key_path);
+        throw std::runtime_error(core::tr(texts::service::start::cert_unreadable,
+                                          {{"cert", options.cert_path}, {"key", options.key_path}}));
     }
     return tls;
 #else
-    throw std::runtime_error("このビルドは HTTPS に対応していません（--cert/--key は使えません）");
+    throw std::runtime_error(core::tr(texts::service::start::no_https));
 #endif
 }
 
@@ -186,13 +188,12 @@ void Service::start(const std::string& host, int port) {
     bool loopback = is_loopback_host(host);
     bool tls = !d.options.cert_path.empty() || !d.options.key_path.empty();
     if (d.options.seed_demo && !loopback) {
-        throw std::runtime_error("--demo はループバックアドレス（127.0.0.1 など）でのみ使えます: " +
-                                 host);
+        throw std::runtime_error(
+            core::tr(texts::service::start::demo_loopback_only, {{"host", host}}));
     }
     if (!tls && !loopback && !d.options.allow_insecure_listen) {
-        throw std::runtime_error("HTTP（暗号化なし）はループバックアドレスでのみ待ち受けます。"
-                                 "--cert/--key で HTTPS にするか、--insecure-listen を指定してください: " +
-                                 host);
+        throw std::runtime_error(
+            core::tr(texts::service::start::plain_http_loopback_only, {{"host", host}}));
     }
     if (d.options.seed_demo) seed_demo(d.store, d.today(), d.argon2());
     d.handlers = std::make_unique<Handlers>(
@@ -205,7 +206,8 @@ void Service::start(const std::string& host, int port) {
     int bound = port == 0 ? server->bind_to_any_port(bind_host)
                           : (server->bind_to_port(bind_host, port) ? port : -1);
     if (bound <= 0) {
-        throw std::runtime_error("待ち受けできません: " + host + ":" + std::to_string(port));
+        throw std::runtime_error(
+            core::tr(texts::service::start::cannot_listen, {{"host", host}, {"port", port}}));
     }
     d.server = std::move(server);
     d.scheme = tls ? "https" : "http";

@@ -1,7 +1,8 @@
 #pragma once
-// Texts the service answers with: the current 利用規約 and 個人情報取り扱い
-// (GET /terms; applications must name these versions), the client-version
-// notice (GET /notices), and the completion mail.
+// Texts the service answers with, from the catalogue (assets/texts): the
+// current 利用規約 and 個人情報取り扱い (terms.txt; GET /terms, applications
+// must name these versions), the client-version notice (notice.txt;
+// GET /notices), and the completion mail (mails.txt).
 
 #include "careplan/core/model.hpp"
 #include "careplan/service/store.hpp"

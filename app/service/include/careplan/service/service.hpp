@@ -80,7 +80,7 @@ struct ServiceOptions {
 struct DemoOffice {
     const char* user_id;
     const char* password;
-    const char* scenario;  // 更新可能, 申請期間前, …
+    std::string scenario;  // 更新可能, 申請期間前, … (service.demo.scenario in assets/texts)
     int days_remaining;    // valid_until - today
     bool applied;          // one application already accepted
     const char* office_number;

@@ -88,12 +88,15 @@ TEST_CASE("the license round-trips through its JSON") {
     license.renewal.reason = "受付済みです";
     license.renewal.application = core::ApplicationResult{
         "AP20261125-0A1B2C3D", core::ApplicationKind::renewal, "accepted", "事前申請受付済みです",
-        date(2026, 11, 30), {"2027-02", "2027-03"}};
+        date(2026, 11, 30), core::fee_months(date(2027, 1, 10))};
     json wire = api::to_wire(license);
+    CHECK(wire["renewal"]["application"]["fee_months"] == json::array({"2027-02", "2027-03"}));
     CHECK(wire["status"] == "renewal_pending");
     CHECK(wire["renewal"]["opens_on"].is_null());
     CHECK(wire["renewal"]["application"]["kind"] == "renewal");
     CHECK(api::from_wire<core::License>(wire) == license);
+    wire["renewal"]["application"]["fee_months"] = json::array({"2027-2"});
+    CHECK_THROWS_AS(api::from_wire<core::License>(wire), api::WireError);
 }
 
 TEST_CASE("sessions, terms, notices, health and errors round-trip") {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <string>
-#include <vector>
 
 #include "careplan/core/text.hpp"
 #include "careplan/core/text_keys.hpp"
@@ -11,19 +10,9 @@
 namespace careplan::service {
 namespace {
 
-// The help desk named inside a sentence, with its phone and hours.
-std::string helpdesk_contact() { return core::tr(texts::helpdesk::contact); }
-
 std::string period_text(const core::Period& period) {
     return core::tr(texts::mails::period, {{"valid_from", core::format_japanese(period.valid_from)},
                                            {"valid_until", core::format_japanese(period.valid_until)}});
-}
-
-std::string fee_months_text(const std::vector<std::string>& months) {
-    const std::string separator = core::tr(texts::mails::list_separator);
-    std::string text;
-    for (const auto& month : months) text += (text.empty() ? "" : separator) + month;
-    return text;
 }
 
 }  // namespace
@@ -33,9 +22,9 @@ std::string fee_months_text(const std::vector<std::string>& months) {
 const core::Terms& current_terms() {
     static const core::Terms terms{
         {core::tr(texts::terms::version), core::tr(texts::terms::title),
-         core::tr(texts::terms::text, {{"contact", helpdesk_contact()}})},
+         core::tr(texts::terms::text)},
         {core::tr(texts::privacy::version), core::tr(texts::privacy::title),
-         core::tr(texts::privacy::text, {{"contact", helpdesk_contact()}})}};
+         core::tr(texts::privacy::text)}};
     return terms;
 }
 
@@ -57,8 +46,7 @@ OutboxMail completion_mail(const StoredApplication& application, const Office& o
          {"kind", std::string(core::kind_label(application.kind))},
          {"application_id", application.application_id},
          {"period", period_text(application.new_period)},
-         {"fee_months", fee_months_text(core::fee_months(application.new_period.valid_from))},
-         {"contact", helpdesk_contact()}});
+         {"fee_months", core::fee_months_text(core::fee_months(application.new_period.valid_from))}});
     const std::size_t end_of_subject = std::min(text.find('\n'), text.size());
     const std::size_t body_start = std::min(text.find_first_not_of('\n', end_of_subject), text.size());
     OutboxMail mail;

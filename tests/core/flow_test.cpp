@@ -401,7 +401,7 @@ TEST_CASE("S08: one env check at a time; its result feeds the S11 notice", "[flo
     CHECK(has<effect::RunEnvCheck>(t.effects));
     CHECK(next(t.state, event::RunEnvCheck{}).effects.empty());
     CHECK_FALSE(version_notice_due(t.state));
-    const EnvCheckResult report{"ok", {{"OS", "ok", "OK", {"Windows 11"}, ""}}, "OS: OK"};
+    const EnvCheckResult report{CheckOutcome::ok, {{"OS", CheckOutcome::ok, "OK", {"Windows 11"}, ""}}, "OS: OK"};
     t = next(t.state, event::EnvCheckFinished{report, "ver1.1.1"});
     CHECK_FALSE(t.state.env_check_running);
     CHECK(t.state.env_report == report);

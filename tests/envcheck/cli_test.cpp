@@ -49,13 +49,13 @@ TEST_CASE("--check-env: 0 when all is well, 1 with a 注意, 2 with an NG") {
     CHECK(skewed.code == 1);
     CHECK(skewed.output.find("[注意] PC の日付と時刻") != std::string::npos);
 
-    const Run refused = run(false, failing("NETWORK_UNREACHABLE", "Connection refused"));
+    const Run refused = run(false, failing(careplan::core::ErrorCode::network_unreachable, "Connection refused"));
     CHECK(refused.code == 2);
     CHECK(refused.output.find("[NG] サービスへの接続") != std::string::npos);
 }
 
 TEST_CASE("--check-env --json prints the report as JSON") {
-    const Run result = run(true, failing("TLS_ERROR", "certificate verify failed"));
+    const Run result = run(true, failing(careplan::core::ErrorCode::tls_error, "certificate verify failed"));
     CHECK(result.code == 2);
     const auto json = nlohmann::json::parse(result.output);
     CHECK(json["overall"] == "ng");

@@ -206,7 +206,7 @@ TEST_CASE("network: reachable OK, slow 注意, refused / timeout / TLS / server 
         CHECK(has_fact(item, "応答時間: 2500 ms"));
     }
     SECTION("refused") {
-        service = ServiceFacts{"https://license.example.jp", true, false, 0, "NETWORK_UNREACHABLE",
+        service = ServiceFacts{"https://license.example.jp", true, false, 0, careplan::core::ErrorCode::network_unreachable,
                                "Connection refused", milliseconds{3}, "", {}};
         const Item item = item_of(evaluate(facts), "network");
         CHECK(item.outcome == Outcome::ng);
@@ -225,7 +225,7 @@ TEST_CASE("network: reachable OK, slow 注意, refused / timeout / TLS / server 
     }
     SECTION("refused through a proxy: the remedy points at that proxy, not at the ini") {
         service.answered = false;
-        service.error_code = "NETWORK_UNREACHABLE";
+        service.error = careplan::core::ErrorCode::network_unreachable;
         facts.proxy->configured = true;
         service.route = {careplan::core::HostPort{"gate", 8080}, careplan::core::ProxySource::windows_setting};
         const std::string remedy = item_of(evaluate(facts), "network").remedy;
@@ -234,20 +234,20 @@ TEST_CASE("network: reachable OK, slow 注意, refused / timeout / TLS / server 
     }
     SECTION("refused behind a proxy") {
         service.answered = false;
-        service.error_code = "NETWORK_UNREACHABLE";
+        service.error = careplan::core::ErrorCode::network_unreachable;
         facts.proxy->configured = true;
         CHECK(item_of(evaluate(facts), "network").remedy.find("プロキシが設定されています") != std::string::npos);
     }
     SECTION("timeout") {
         service.answered = false;
-        service.error_code = "TIMEOUT";
+        service.error = careplan::core::ErrorCode::timeout;
         const Item item = item_of(evaluate(facts), "network");
         CHECK(item.outcome == Outcome::ng);
         CHECK(has_fact(item, "時間内に応答がありませんでした"));
     }
     SECTION("wrong certificate") {
         service.answered = false;
-        service.error_code = "TLS_ERROR";
+        service.error = careplan::core::ErrorCode::tls_error;
         const Item item = item_of(evaluate(facts), "network");
         CHECK(item.outcome == Outcome::ng);
         CHECK(has_fact(item, "安全な接続 (TLS) を確立できませんでした"));
@@ -302,7 +302,7 @@ TEST_CASE("clock: up to 5 min OK, up to a day 注意, more NG") {
     }
     SECTION("no answer: nothing to compare") {
         service.answered = false;
-        service.error_code = "TIMEOUT";
+        service.error = careplan::core::ErrorCode::timeout;
         CHECK(outcome_of(facts, "clock") == Outcome::warning);
     }
 }

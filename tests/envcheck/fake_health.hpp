@@ -23,11 +23,11 @@ inline std::string service_time(std::chrono::seconds skew = std::chrono::seconds
 
 inline HealthFunction answering(std::chrono::seconds skew = std::chrono::seconds{0}) {
     return [skew](const std::string&, std::chrono::milliseconds) {
-        return HealthResult{true, 200, "", "", service_time(skew)};
+        return HealthResult{true, 200, std::nullopt, "", service_time(skew)};
     };
 }
 
-inline HealthFunction failing(std::string code, std::string message) {
+inline HealthFunction failing(core::ErrorCode code, std::string message) {
     return [code, message](const std::string&, std::chrono::milliseconds) {
         return HealthResult{false, 0, code, message, ""};
     };
@@ -47,7 +47,7 @@ inline Stuck stuck_for(std::chrono::milliseconds delay) {
     return {[delay, finished](const std::string&, std::chrono::milliseconds) {
                 std::this_thread::sleep_for(delay);
                 finished->set_value();
-                return HealthResult{true, 200, "", "", service_time()};
+                return HealthResult{true, 200, std::nullopt, "", service_time()};
             },
             done};
 }

@@ -59,16 +59,16 @@ TEST_CASE("a skewed service clock shows in the clock item") {
 }
 
 TEST_CASE("refused and TLS failures come through as facts") {
-    Facts facts = collect_facts(options_with(failing("NETWORK_UNREACHABLE", "Connection refused")));
+    Facts facts = collect_facts(options_with(failing(careplan::core::ErrorCode::network_unreachable, "Connection refused")));
     CHECK_FALSE(facts.service->answered);
-    CHECK(facts.service->error_code == "NETWORK_UNREACHABLE");
+    CHECK(facts.service->error == careplan::core::ErrorCode::network_unreachable);
     CHECK(item_of(evaluate(facts), "network").outcome == Outcome::ng);
 
-    ProbeOptions tls = options_with(failing("TLS_ERROR", "certificate verify failed"));
+    ProbeOptions tls = options_with(failing(careplan::core::ErrorCode::tls_error, "certificate verify failed"));
     tls.server_url = "https://127.0.0.1:9";
     facts = collect_facts(tls);
     CHECK(facts.service->tls);
-    CHECK(facts.service->error_code == "TLS_ERROR");
+    CHECK(facts.service->error == careplan::core::ErrorCode::tls_error);
     CHECK(has_fact(item_of(evaluate(facts), "network"), "安全な接続 (TLS)"));
 }
 
@@ -89,7 +89,7 @@ TEST_CASE("a health call stuck past the limit does not hold up the check") {
     CHECK(took >= limit);
     CHECK(took < limit + probe_grace + milliseconds{300});
     REQUIRE(facts.service);
-    CHECK(facts.service->error_code == "TIMEOUT");
+    CHECK(facts.service->error == careplan::core::ErrorCode::timeout);
     CHECK(facts.service->route == stuck_options.route);
     CHECK(facts.service->latency >= limit);
     CHECK(item_of(evaluate(facts), "network").outcome == Outcome::ng);
@@ -98,7 +98,7 @@ TEST_CASE("a health call stuck past the limit does not hold up the check") {
     // A re-check while the first call is still stuck times out too, rather
     // than running a second call beside it.
     const Facts again = collect_facts(options_with(answering(), limit));
-    CHECK(again.service->error_code == "TIMEOUT");
+    CHECK(again.service->error == careplan::core::ErrorCode::timeout);
     stuck.done.wait();
     // Once the stuck call has ended, checks work again.
     CHECK(collect_facts(options_with(answering(), limit)).service->answered);
@@ -109,7 +109,7 @@ TEST_CASE("a throwing health function is a failed check, not an exception") {
         throw std::runtime_error("boom");
     }));
     REQUIRE(facts.service);
-    CHECK(facts.service->error_code == "CHECK_FAILED");
+    CHECK(facts.service->error == careplan::core::ErrorCode::check_failed);
     CHECK(facts.service->error_message == "boom");
 }
 

@@ -96,7 +96,7 @@ TEST_CASE("refused: nothing listens on the port") {
     const std::string url = LoopbackSocket{false}.url();  // closed again at once
     const Timed run = timed_check(url);
     CHECK(run.took < milliseconds{500});
-    CHECK(run.facts.service->error_code == "NETWORK_UNREACHABLE");
+    CHECK(run.facts.service->error == careplan::core::ErrorCode::network_unreachable);
     const Item network = item_of(evaluate(run.facts), "network");
     CHECK(network.outcome == Outcome::ng);
     CHECK(has_fact(network, "サービスに接続できませんでした"));
@@ -108,7 +108,7 @@ TEST_CASE("slow: a service that accepts and never answers is cut off at the limi
     const Timed run = timed_check(silent.url(), limit);
     CHECK(run.took >= limit);
     CHECK(run.took < limit + probe_grace + milliseconds{300});
-    CHECK(run.facts.service->error_code == "TIMEOUT");
+    CHECK(run.facts.service->error == careplan::core::ErrorCode::timeout);
     CHECK(item_of(evaluate(run.facts), "network").outcome == Outcome::ng);
 }
 
@@ -124,7 +124,7 @@ TEST_CASE("HTTPS with a certificate the client does not trust is a TLS error") {
     tls_service.stop();
     std::filesystem::remove_all(dir);
     CHECK(run.facts.service->tls);
-    CHECK(run.facts.service->error_code == "TLS_ERROR");
+    CHECK(run.facts.service->error == careplan::core::ErrorCode::tls_error);
     const Item network = item_of(evaluate(run.facts), "network");
     CHECK(network.outcome == Outcome::ng);
     CHECK(has_fact(network, "暗号化 (TLS): あり"));

@@ -267,14 +267,14 @@ std::string network_remedy(const Facts& facts, core::TextKey first) {
 
 std::string failure_cause(const ServiceFacts& service) {
     if (service.answered) return tr(texts::envcheck::network::http_error, {{"status", service.http_status}});
-    if (service.error_code == "TIMEOUT") return tr(texts::envcheck::network::timeout);
-    if (service.error_code == "TLS_ERROR") return tr(texts::envcheck::network::tls_error);
+    if (service.error == core::ErrorCode::timeout) return tr(texts::envcheck::network::timeout);
+    if (service.error == core::ErrorCode::tls_error) return tr(texts::envcheck::network::tls_error);
     return tr(texts::envcheck::network::unreachable);
 }
 
 core::TextKey failure_remedy(const ServiceFacts& service) {
     if (service.answered) return texts::envcheck::network::http_error_remedy;
-    if (service.error_code == "TLS_ERROR") return texts::envcheck::network::tls_error_remedy;
+    if (service.error == core::ErrorCode::tls_error) return texts::envcheck::network::tls_error_remedy;
     return texts::envcheck::network::unreachable_remedy;
 }
 
@@ -286,11 +286,12 @@ void list_service_facts(const ServiceFacts& service, std::vector<std::string>& l
     lines.push_back(tr(service.tls ? texts::envcheck::network::tls_on : texts::envcheck::network::tls_off));
     lines.push_back(tr(texts::envcheck::network::latency, {{"milliseconds", service.latency.count()}}));
     if (service.answered) lines.push_back(tr(texts::envcheck::network::answer, {{"status", service.http_status}}));
-    if (!service.error_code.empty()) {
+    if (service.error) {
+        const std::string_view code = core::wire_code(*service.error);
         lines.push_back(service.error_message.empty()
-                            ? tr(texts::envcheck::network::error, {{"code", service.error_code}})
+                            ? tr(texts::envcheck::network::error, {{"code", code}})
                             : tr(texts::envcheck::network::error_with_message,
-                                 {{"code", service.error_code}, {"message", service.error_message}}));
+                                 {{"code", code}, {"message", service.error_message}}));
     }
 }
 

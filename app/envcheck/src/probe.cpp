@@ -76,7 +76,7 @@ ServiceFacts call_health(const HealthFunction& health, const std::string& url, m
     try {
         result = health(url, limit);
     } catch (const std::exception& error) {
-        result.error_code = "CHECK_FAILED";
+        result.error = core::ErrorCode::check_failed;
         result.error_message = error.what();
     }
     service.latency = duration_cast<milliseconds>(steady_clock::now() - started);
@@ -84,7 +84,7 @@ ServiceFacts call_health(const HealthFunction& health, const std::string& url, m
     service.local_time = time_point_cast<milliseconds>(started_at) + service.latency / 2;
     service.answered = result.answered;
     service.http_status = result.http_status;
-    service.error_code = result.error_code;
+    service.error = result.error;
     service.error_message = result.error_message;
     service.server_time = result.server_time;
     return service;
@@ -95,7 +95,7 @@ ServiceFacts overran(const std::string& url, milliseconds waited) {
     ServiceFacts service;
     service.url = url;
     service.tls = is_https(url);
-    service.error_code = "TIMEOUT";
+    service.error = core::ErrorCode::timeout;
     service.error_message = "no answer within " + std::to_string(waited.count()) + " ms";
     service.latency = waited;
     return service;

@@ -11,10 +11,9 @@ namespace {
 
 core::EnvCheckResult to_result(const envcheck::Report& report) {
   core::EnvCheckResult result;
-  result.overall = envcheck::key(report.overall);
+  result.overall = report.overall;
   for (const auto& item : report.items)
-    result.items.push_back({item.title, std::string(envcheck::key(item.outcome)),
-                            std::string(envcheck::label(item.outcome)), item.facts, item.remedy});
+    result.items.push_back({item.title, item.outcome, envcheck::label(item.outcome), item.facts, item.remedy});
   result.text = envcheck::format_text(report);
   return result;
 }

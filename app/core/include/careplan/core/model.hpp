@@ -91,12 +91,16 @@ struct Notice {
 // The body of POST /api/v1/applications is ApplicationInput without
 // email_confirm (see input.hpp).
 
+// One item's verdict in the environment check, best first, except
+// not_applicable which counts as fine.
+enum class CheckOutcome { ok, warning, ng, not_applicable };
+
 // The environment check's result as S08 shows it: app/envcheck makes it from
-// the PC's facts; the flow only keeps it. `outcome` is "ok", "warning", "ng"
-// or "not_applicable"; `label` its word (OK / 注意 / NG / 対象外).
+// the PC's facts; the flow only keeps it. `label` is the outcome's word
+// (OK / 注意 / NG / 対象外).
 struct EnvCheckItem {
     std::string title;
-    std::string outcome;
+    CheckOutcome outcome = CheckOutcome::not_applicable;
     std::string label;
     std::vector<std::string> facts;
     std::string remedy;
@@ -104,7 +108,7 @@ struct EnvCheckItem {
 };
 
 struct EnvCheckResult {
-    std::string overall;  // as EnvCheckItem::outcome
+    CheckOutcome overall = CheckOutcome::ok;
     std::vector<EnvCheckItem> items;
     std::string text;     // the whole report as text, to copy or save for the help desk
     friend bool operator==(const EnvCheckResult&, const EnvCheckResult&) = default;

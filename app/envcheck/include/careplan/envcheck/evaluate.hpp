@@ -6,13 +6,14 @@
 #include <string_view>
 #include <vector>
 
-#include "careplan/envcheck/facts.hpp"
+#include "careplan/core/model.hpp"
 #include "careplan/core/os_support.hpp"
+#include "careplan/envcheck/facts.hpp"
 
 namespace careplan::envcheck {
 
 // Ordered from best to worst, except not_applicable which counts as fine.
-enum class Outcome { ok, warning, ng, not_applicable };
+using Outcome = core::CheckOutcome;
 
 // "OK", "注意", "NG", "対象外" (envcheck.outcome.* of the text catalogue).
 std::string label(Outcome outcome);

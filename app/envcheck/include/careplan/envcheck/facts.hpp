@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "careplan/core/errors.hpp"
 #include "careplan/core/proxy.hpp"
 
 namespace careplan::envcheck {
@@ -77,7 +78,7 @@ struct ServiceFacts {
     bool tls = false;                 // https
     bool answered = false;            // an HTTP answer arrived (any status)
     int http_status = 0;
-    std::string error_code;           // "NETWORK_UNREACHABLE", "TIMEOUT", "TLS_ERROR", ...
+    std::optional<core::ErrorCode> error;  // network_unreachable, timeout, tls_error, ...
     std::string error_message;
     std::chrono::milliseconds latency{0};
     std::string server_time;          // the answer's "time" (RFC 3339)

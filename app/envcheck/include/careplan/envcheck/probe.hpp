@@ -17,7 +17,7 @@ namespace careplan::envcheck {
 struct HealthResult {
     bool answered = false;      // an HTTP answer arrived, whatever its status
     int http_status = 0;
-    std::string error_code;     // when not answered: "NETWORK_UNREACHABLE", "TIMEOUT", "TLS_ERROR", ...
+    std::optional<core::ErrorCode> error;  // when not answered: network_unreachable, timeout, tls_error, ...
     std::string error_message;
     std::string server_time;    // the answer's "time" (RFC 3339), "" when none
 };

@@ -70,7 +70,8 @@ std::optional<std::vector<ui::ScriptStep>> load_script(const std::string& path) 
   source << in.rdbuf();
   std::string error;
   auto steps = ui::parse_ui_script(source.str(), error);
-  if (!steps) std::fprintf(stderr, "%s\n", core::tr(texts::client::script::invalid, {{"error", error}}).c_str());
+  if (!steps)
+    std::fprintf(stderr, "%s\n", core::tr(texts::client::script::invalid, {{"error", error}}).c_str());
   return steps;
 }
 

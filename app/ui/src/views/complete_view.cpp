@@ -18,10 +18,12 @@ void CompleteView::draw(const core::State& state, Events& out) {
   ImGui::Spacing();
   field_row(core::tr(texts::complete::application_id), r.application_id);
   field_row(core::tr(texts::label::kind), core::kind_label(r.kind));
-  field_row(core::tr(texts::label::mail), core::tr(texts::complete::mail_by, {{"notify_by", core::format_japanese(r.notify_by)}}));
+  field_row(core::tr(texts::label::mail),
+            core::tr(texts::complete::mail_by, {{"notify_by", core::format_japanese(r.notify_by)}}));
   ImGui::Spacing();
   text(core::tr(texts::complete::check_license));
-  if (primary_button(core::tr(texts::complete::to_license))) out.push_back(core::event::SelectTab{Screen::license});
+  if (primary_button(core::tr(texts::complete::to_license)))
+    out.push_back(core::event::SelectTab{Screen::license});
 }
 
 }  // namespace careplan::ui

@@ -44,7 +44,8 @@ void report_item(const core::EnvCheckItem& item) {
   text(item.title);
   ImGui::Indent(ImGui::GetFontSize() * 1.8f);
   for (const auto& fact : item.facts) text_muted(fact);
-  if (!item.remedy.empty()) text_colored(colors::text, core::tr(texts::pc_check::remedy, {{"remedy", item.remedy}}));
+  if (!item.remedy.empty())
+    text_colored(colors::text, core::tr(texts::pc_check::remedy, {{"remedy", item.remedy}}));
   ImGui::Unindent(ImGui::GetFontSize() * 1.8f);
   ImGui::Spacing();
 }

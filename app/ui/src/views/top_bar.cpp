@@ -57,7 +57,8 @@ void message_banner(const core::State& state, Events& out) {
     if (button(core::tr(texts::common::retry))) out.push_back(core::event::Retry{});
     ImGui::SameLine();
   }
-  if (m.kind == core::Message::Kind::error && button(core::tr(texts::common::close))) out.push_back(core::event::DismissMessage{});
+  if (m.kind == core::Message::Kind::error && button(core::tr(texts::common::close)))
+    out.push_back(core::event::DismissMessage{});
 }
 
 }  // namespace careplan::ui

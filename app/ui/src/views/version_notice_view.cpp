@@ -41,7 +41,8 @@ void VersionNoticeView::draw(const core::State& state, Events& out) {
                  core::tr(texts::version_notice::installed, {{"version", *state.installed_client_version}}));
   ImGui::Spacing();
   steps(texts::version_notice::uninstall,
-        {texts::version_notice::uninstall_1, texts::version_notice::uninstall_2, texts::version_notice::uninstall_3});
+        {texts::version_notice::uninstall_1, texts::version_notice::uninstall_2,
+         texts::version_notice::uninstall_3});
   steps(texts::version_notice::install,
         {texts::version_notice::install_1, texts::version_notice::install_2, texts::version_notice::install_3});
 }

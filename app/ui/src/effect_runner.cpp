@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "careplan/api/client.hpp"
+#include "careplan/core/text_keys.hpp"
 #include "careplan/platform/paths.hpp"
 
 namespace careplan::ui {
@@ -22,7 +23,7 @@ core::event::FileSaved save_file(const core::effect::SaveFile& e) {
   file.write(e.content.data(), static_cast<std::streamsize>(e.content.size()));
   file.close();
   if (file) return {e.path, true, {}};
-  return {e.path, false, "ファイルを保存できませんでした。保存先のフォルダーを確認してください。"};
+  return {e.path, false, core::tr(texts::client::save_failed)};
 }
 
 // Performs one effect on a worker; nothing to report yields no event.

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "careplan/assets.hpp"
+#include "careplan/core/text_keys.hpp"
 #include "careplan/envcheck/system_proxy.hpp"
 #include "careplan/platform/paths.hpp"
 #include "careplan/platform/runner.hpp"
@@ -25,8 +26,6 @@
 namespace {
 
 using namespace careplan;
-
-constexpr const char* window_title = "ケアプランデータ連携 利用更新クライアント";
 
 // A GUI-subsystem program has no console of its own: when started from one,
 // print there; when the output is redirected, the handles are already set.
@@ -64,14 +63,15 @@ std::vector<ui::DemoAccount> demo_accounts() {
 std::optional<std::vector<ui::ScriptStep>> load_script(const std::string& path) {
   std::ifstream in(platform::path_from_utf8(path), std::ios::binary);
   if (!in) {
-    std::fprintf(stderr, "UI スクリプトを開けません: %s\n", path.c_str());
+    std::fprintf(stderr, "%s\n", core::tr(texts::client::script::cannot_open, {{"path", path}}).c_str());
     return std::nullopt;
   }
   std::stringstream source;
   source << in.rdbuf();
   std::string error;
   auto steps = ui::parse_ui_script(source.str(), error);
-  if (!steps) std::fprintf(stderr, "UI スクリプトの誤り: %s\n", error.c_str());
+  if (!steps)
+    std::fprintf(stderr, "%s\n", core::tr(texts::client::script::invalid, {{"error", error}}).c_str());
   return steps;
 }
 
@@ -84,8 +84,7 @@ platform::RunnerOptions::Renderer renderer_named(const std::string& name) {
 // damaged font (4) is told here.
 int report_failed_start(int status) {
   if (status == 4)
-    platform::show_fatal_error("内蔵フォントを読み込めませんでした。実行ファイルが壊れている可能性があります。"
-                               "もう一度ダウンロードしてください。");
+    platform::show_fatal_error(core::tr(texts::client::font_damaged));
   return status;
 }
 
@@ -94,8 +93,9 @@ bool report_script(const ui::UiScriptPlayer& player, const std::string& path) {
     std::printf("ui-script passed: %s\n", path.c_str());
     return true;
   }
-  std::fprintf(stderr, "UI スクリプト失敗: %s\n",
-               player.finished() ? player.failure().c_str() : "ウィンドウが閉じられました");
+  const std::string failure =
+      player.finished() ? player.failure() : core::tr(texts::client::script::window_closed);
+  std::fprintf(stderr, "%s\n", core::tr(texts::client::script::failed, {{"failure", failure}}).c_str());
   return false;
 }
 
@@ -119,9 +119,7 @@ std::optional<core::ProxyRoute> choose_route(const ui::CommandLine& cl, const ui
     return core::ProxyRoute{proxy, proxy ? ProxySource::windows_setting : ProxySource::none};
   }
   if (const auto proxy = core::parse_host_port(given.first)) return core::ProxyRoute{proxy, given.second};
-  std::fprintf(stderr, "プロキシの指定が正しくありません: %s\n"
-                       "「ホスト名:ポート番号」の形で指定してください (例: proxy.example.jp:8080)。\n",
-               given.first.c_str());
+  std::fprintf(stderr, "%s\n", core::tr(texts::client::option::proxy, {{"proxy", given.first}}).c_str());
   return std::nullopt;
 }
 
@@ -142,7 +140,7 @@ int run_client(const ui::CommandLine& cl, const Connection& connection, ui::Clie
   if (script) player.emplace(std::move(*script), [&app] { return app.idle(); });
 
   platform::RunnerOptions options;
-  options.title = window_title;
+  options.title = core::tr(texts::client::name);
   options.screenshot_path = cl.screenshot;
   options.first_renderer = renderer_named(cl.renderer);
   options.started = started;
@@ -159,7 +157,7 @@ int run_client(const ui::CommandLine& cl, const Connection& connection, ui::Clie
   int screenshot_status = 0;
   callbacks.screenshot_taken = [&](bool ok, const std::string& path) {
     if (!ok) {
-      std::fprintf(stderr, "スクリーンショットを保存できませんでした: %s\n", path.c_str());
+      std::fprintf(stderr, "%s: %s\n", core::tr(texts::client::screenshot_failed).c_str(), path.c_str());
       screenshot_status = 1;
     }
   };
@@ -217,7 +215,7 @@ int main(int argc, char** argv) {
       connection.base_url = demo->base_url();
       connection.demo = true;
     } catch (const std::exception& e) {
-      platform::show_fatal_error(std::string("デモサービスを開始できませんでした: ") + e.what());
+      platform::show_fatal_error(core::tr(texts::client::demo_failed, {{"error", e.what()}}));
       return 5;
     }
   }

@@ -2,25 +2,32 @@
 
 #include "careplan/core/date.hpp"
 #include "careplan/core/input.hpp"
+#include "careplan/core/text_keys.hpp"
 
 namespace careplan::ui {
 
 std::string support_report(const core::State& state) {
   const auto now = core::jst_date_time(state.now);
-  std::string r = "ケアプランデータ連携 利用更新クライアント サポート情報\n";
-  r += "クライアント: " CAREPLAN_VERSION "\n";
-  r += "日時 (JST): " + core::format_iso(now.date) + " " + std::to_string(now.hour) + ":" +
-       (now.minute < 10 ? "0" : "") + std::to_string(now.minute) + "\n";
-  r += "画面: " + std::string(core::screen_code(state.screen)) + " " +
-       std::string(core::screen_title(state.screen)) + "\n";
+  // One line of the report.
+  auto line = [](core::TextKey key, std::initializer_list<core::TextArg> args = {}) {
+    return core::tr(key, args) + "\n";
+  };
+  std::string r = line(texts::client::support::heading, {{"product", core::tr(texts::client::name)}});
+  r += line(texts::client::support::version, {{"version", CAREPLAN_VERSION}});
+  r += line(texts::client::support::time,
+            {{"date", core::format_iso(now.date)}, {"time", core::format_clock(now.hour, now.minute)}});
+  r += line(texts::client::support::screen,
+            {{"code", core::screen_code(state.screen)}, {"title", core::screen_title(state.screen)}});
   const std::string id = state.session ? state.session->user.user_id : state.login_user_id;
-  r += "ユーザID: " + (id.empty() ? std::string("(未入力)") : core::mask_user_id(id)) + "\n";
+  r += line(texts::client::support::user_id,
+            {{"user_id", id.empty() ? core::tr(texts::client::support::no_user_id) : core::mask_user_id(id)}});
   if (state.license) {
-    r += "ライセンス: " + std::string(core::status_label(state.license->status)) + ", 有効期限 " +
-         core::format_iso(state.license->valid_until) + ", 残り " +
-         std::to_string(state.license->days_remaining) + " 日\n";
+    r += line(texts::client::support::license, {{"status", core::status_label(state.license->status)},
+                                                {"valid_until", core::format_iso(state.license->valid_until)},
+                                                {"days", state.license->days_remaining}});
   }
-  if (state.message) r += "表示中のメッセージ: [" + state.message->code + "] " + state.message->text + "\n";
+  if (state.message)
+    r += line(texts::client::support::message, {{"code", state.message->code}, {"text", state.message->text}});
   return r;
 }
 

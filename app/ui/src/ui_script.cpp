@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "automation.hpp"
+#include "careplan/core/text_keys.hpp"
 #include "careplan/platform/runner.hpp"
 
 namespace careplan::ui {
@@ -86,8 +87,7 @@ std::optional<std::vector<ScriptStep>> parse_ui_script(const std::string& source
       // Labels may hold spaces, so " = " separates the label from the text.
       const auto eq = rest.find(" = ");
       if (eq == std::string::npos) {
-        error = std::to_string(line_no) + "行目: " + step.command + " は「" + step.command +
-                " ラベル = 文字列」の形で書いてください";
+        error = core::tr(texts::client::script::type_form, {{"line", line_no}, {"command", step.command}});
         return std::nullopt;
       }
       step.text = rest.substr(eq + 3);
@@ -95,19 +95,22 @@ std::optional<std::vector<ScriptStep>> parse_ui_script(const std::string& source
     }
     step.argument = rest;
     if (!needs_argument && step.command != "wait-idle") {
-      error = std::to_string(line_no) + "行目: 不明なコマンドです: " + step.command;
+      error = core::tr(texts::client::script::unknown_command, {{"line", line_no}, {"command", step.command}});
       return std::nullopt;
     }
     if (needs_argument && rest.empty()) {
-      error = std::to_string(line_no) + "行目: " + step.command + " には引数が必要です";
+      error = core::tr(texts::client::script::needs_argument, {{"line", line_no}, {"command", step.command}});
       return std::nullopt;
     }
     if (step.command == "content-scale" && !script_scale(rest)) {
-      error = std::to_string(line_no) + "行目: content-scale には 1 から 4 までの数を書いてください: " + rest;
+      error = core::tr(texts::client::script::scale, {{"line", line_no},
+                                                       {"min", static_cast<int>(min_script_scale)},
+                                                       {"max", static_cast<int>(max_script_scale)},
+                                                       {"value", rest}});
       return std::nullopt;
     }
     if (step.command == "key" && !key_named(rest)) {
-      error = std::to_string(line_no) + "行目: 不明なキーです: " + rest;
+      error = core::tr(texts::client::script::unknown_key, {{"line", line_no}, {"key", rest}});
       return std::nullopt;
     }
     steps.push_back(std::move(step));
@@ -125,16 +128,19 @@ UiScriptPlayer::UiScriptPlayer(std::vector<ScriptStep> steps, std::function<bool
 std::string UiScriptPlayer::shown_texts() const {
   std::string shown;
   for (const std::string& text : frame_record().texts()) {
-    if (shown.size() > 2000) return shown + "\n  …";
+    if (shown.size() > 2000) return shown + "\n  " + core::tr(texts::client::script::more);
     shown += "\n  | " + text;
   }
-  return shown.empty() ? shown : "\n画面の文:" + shown;
+  return shown.empty() ? shown : "\n" + core::tr(texts::client::script::shown) + shown;
 }
 
 void UiScriptPlayer::fail(const std::string& why) {
   const auto& s = steps_[current_];
-  failure_ = std::to_string(s.line) + "行目 (" + s.command + " " + s.argument + "): " + why +
-             " [画面 " + frame_record().screen_code() + "]";
+  failure_ = core::tr(texts::client::script::step_failed, {{"line", s.line},
+                                                          {"command", s.command},
+                                                          {"argument", s.argument},
+                                                          {"why", why},
+                                                          {"screen", frame_record().screen_code()}});
   finished_ = true;
 }
 
@@ -144,7 +150,7 @@ bool UiScriptPlayer::point_at(const std::string& label) {
   const SeenControl* control = frame_record().find_control(label);
   if (!control) return false;
   if (!control->enabled) {
-    fail("押せない状態です");
+    fail(core::tr(texts::client::script::disabled));
     return false;
   }
   ImGuiIO& io = ImGui::GetIO();
@@ -227,7 +233,7 @@ bool UiScriptPlayer::run_step(const ScriptStep& step) {
     return false;
   }
   if (!screenshot_done_) return false;
-  if (!screenshot_ok_) fail("スクリーンショットを保存できませんでした");
+  if (!screenshot_ok_) fail(core::tr(texts::client::screenshot_failed));
   return true;
 }
 
@@ -256,7 +262,7 @@ void UiScriptPlayer::after_frame() {
     settle_frames_ = frames_after_input;
     step_started_ = std::chrono::steady_clock::now();
   } else if (std::chrono::steady_clock::now() - step_started_ > step_time_limit) {
-    fail("時間内に条件を満たしませんでした");
+    fail(core::tr(texts::client::script::timeout));
     failure_ += shown_texts();
   }
 }

@@ -1,6 +1,7 @@
 #include <imgui.h>
 
 #include "automation.hpp"
+#include "careplan/core/text_keys.hpp"
 #include "theme.hpp"
 #include "views/views.hpp"
 #include "widgets.hpp"
@@ -12,7 +13,7 @@ namespace {
 // on screen, which is what unlocks its checkbox.
 void agreement_text(const core::State& state, const core::TermsText& doc, core::Document which,
                     bool& agreed, Events& out) {
-  text(doc.title + " (版 " + doc.version + ")");
+  text(core::tr(texts::form::document_title, {{"title", doc.title}, {"version", doc.version}}));
   const std::string id = "doc-" + doc.version + (which == core::Document::terms ? "-t" : "-p");
   ImGui::BeginChild(id.c_str(), ImVec2{0, ImGui::GetFontSize() * 7.0f}, ImGuiChildFlags_Borders);
   text(doc.text);
@@ -23,9 +24,9 @@ void agreement_text(const core::State& state, const core::TermsText& doc, core::
   frame_record().control(doc.title, true);  // UI scripts scroll it by its title
   const bool enabled = core::agreement_enabled(state, which);
   if (at_end && !enabled) out.push_back(core::event::DocumentReadToEnd{which});
-  const std::string label = doc.title + "に同意する";
+  const std::string label = core::tr(texts::form::agree, {{"title", doc.title}});
   checkbox(label, agreed, enabled);
-  if (!enabled) text_muted("本文を最後までスクロールすると選べます");
+  if (!enabled) text_muted(core::tr(texts::form::scroll_to_agree));
   const char* field = which == core::Document::terms ? "agree_terms" : "agree_privacy";
   if (auto it = state.form_errors.find(field); it != state.form_errors.end()) error_text(it->second.message);
 }
@@ -41,21 +42,23 @@ void ApplicationFormView::draw(const core::State& state, Events& out) {
   screen_header(core::screen_title(Screen::application_form), core::screen_code(Screen::application_form),
                 core::manual_step(Screen::application_form));
   message_banner(state, out);
-  text("必要な情報を入力し、利用規約と個人情報の取り扱いを最後まで読んでから、それぞれに同意してください。");
+  text(core::tr(texts::form::intro));
   // Fields on the left, the texts to agree to on the right: the whole form
   // fits a 1024x720 window without scrolling.
   const float footer = ImGui::GetFontSize() * 3.4f;
   const float left_width = ImGui::GetContentRegionAvail().x * 0.46f;
   ImGui::BeginChild("fields", ImVec2{left_width, -footer});
   const auto& errors = state.form_errors;
-  input_field("申請者氏名", input_.applicant_name, errors, "applicant_name", 0, "例: 介護 花子", 18);
-  input_field("フリガナ", input_.applicant_kana, errors, "applicant_kana", 0,
-              "全角カタカナ (ひらがなも可) 例: カイゴ ハナコ", 18);
-  input_field("メールアドレス", input_.email, errors, "email", 0, "例: office@example.jp", 18);
-  input_field("メールアドレス (確認)", input_.email_confirm, errors, "email_confirm", 0,
-              "確認のため、もう一度入力してください", 18);
-  input_field("電話番号", input_.phone, errors, "phone", 0, "数字とハイフン 例: 03-1234-5678", 18);
-  input_field("事業所番号", input_.office_number, errors, "office_number", 0, "10桁の数字", 18);
+  // A field with its label and the example shown while it is empty.
+  auto field = [&](core::TextKey label, std::string& value, const char* name, core::TextKey hint) {
+    input_field(core::tr(label), value, errors, name, 0, core::tr(hint).c_str(), 18);
+  };
+  field(texts::label::applicant_name, input_.applicant_name, "applicant_name", texts::form::applicant_name_hint);
+  field(texts::label::applicant_kana, input_.applicant_kana, "applicant_kana", texts::form::applicant_kana_hint);
+  field(texts::label::email, input_.email, "email", texts::form::email_hint);
+  field(texts::form::email_confirm, input_.email_confirm, "email_confirm", texts::form::email_confirm_hint);
+  field(texts::label::phone, input_.phone, "phone", texts::form::phone_hint);
+  field(texts::label::office_number, input_.office_number, "office_number", texts::form::office_number_hint);
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("agreements", ImVec2{0, -footer});
@@ -66,17 +69,17 @@ void ApplicationFormView::draw(const core::State& state, Events& out) {
     ImGui::Spacing();
     agreement_text(state, state.terms->privacy, core::Document::privacy, input_.agree_privacy, out);
   } else {
-    waiting_indicator(state, "利用規約を読み込んでいます…", out);
+    waiting_indicator(state, core::tr(texts::form::loading_terms), out);
   }
   ImGui::EndChild();
   ImGui::Separator();
   // Enter submits the form to the review (S06 itself needs a deliberate press:
   // an application cannot be cancelled).
   const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter);
-  if ((primary_button("確認画面へ", state.terms.has_value()) || (enter && state.terms)))
+  if ((primary_button(core::tr(texts::form::to_confirm), state.terms.has_value()) || (enter && state.terms)))
     out.push_back(core::event::ReviewApplication{input_});
   ImGui::SameLine();
-  if (button("戻る")) out.push_back(core::event::Back{});
+  if (button(core::tr(texts::form::back))) out.push_back(core::event::Back{});
 }
 
 }  // namespace careplan::ui

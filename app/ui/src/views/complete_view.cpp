@@ -1,6 +1,7 @@
 #include <imgui.h>
 
 #include "careplan/core/date.hpp"
+#include "careplan/core/text_keys.hpp"
 #include "theme.hpp"
 #include "views/views.hpp"
 #include "widgets.hpp"
@@ -13,14 +14,16 @@ void CompleteView::draw(const core::State& state, Events& out) {
                 core::manual_step(Screen::complete));
   if (!state.accepted) return;
   const auto& r = *state.accepted;
-  text_large("『" + r.message + "』", colors::info_blue);
+  text_large(core::tr(texts::common::service_message, {{"message", r.message}}), colors::info_blue);
   ImGui::Spacing();
-  field_row("受付番号", r.application_id);
-  field_row("申請の種類", core::kind_label(r.kind));
-  field_row("完了メール", core::format_japanese(r.notify_by) + " までにメールでお知らせします");
+  field_row(core::tr(texts::complete::application_id), r.application_id);
+  field_row(core::tr(texts::label::kind), core::kind_label(r.kind));
+  field_row(core::tr(texts::label::mail),
+            core::tr(texts::complete::mail_by, {{"notify_by", core::format_japanese(r.notify_by)}}));
   ImGui::Spacing();
-  text("「ライセンス」画面に『事前申請受付済みです』と表示されていれば、手続きは完了です。");
-  if (primary_button("ライセンスを確認する")) out.push_back(core::event::SelectTab{Screen::license});
+  text(core::tr(texts::complete::check_license));
+  if (primary_button(core::tr(texts::complete::to_license)))
+    out.push_back(core::event::SelectTab{Screen::license});
 }
 
 }  // namespace careplan::ui

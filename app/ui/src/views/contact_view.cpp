@@ -1,6 +1,7 @@
 #include <imgui.h>
 
 #include "careplan/core/helpdesk.hpp"
+#include "careplan/core/text_keys.hpp"
 #include "support_report.hpp"
 #include "theme.hpp"
 #include "views/views.hpp"
@@ -12,17 +13,16 @@ void ContactView::draw(const core::State& state, Events& out) {
   using core::Screen;
   screen_header(core::screen_title(Screen::contact), core::screen_code(Screen::contact));
   message_banner(state, out);
-  text("ケアプランデータ連携システム ヘルプデスク");
+  text(core::tr(texts::helpdesk::name));
   text_large(core::helpdesk_phone, colors::primary);
-  text(core::helpdesk_hours_text);
+  text(core::tr(texts::helpdesk::hours));
   const auto status = core::helpdesk_status(state.now);
   text_colored(status.open_now ? colors::ok_green : colors::amber, status.message);
-  text_muted("ヘルプデスクサポートサイトの問い合わせフォームからも受け付けています。");
+  text_muted(core::tr(texts::contact::form));
   ImGui::Spacing();
   ImGui::Separator();
-  text("お電話の際は、画面の右上に表示されている画面番号 (S01 など) をお伝えください。"
-       "下のボタンで、問い合わせに役立つ情報 (パスワードや個人情報は含みません) をコピーできます。");
-  if (button("サポート情報をコピー")) out.push_back(core::event::CopyText{support_report(state)});
+  text(core::tr(texts::contact::screen_code_hint));
+  if (button(core::tr(texts::contact::copy))) out.push_back(core::event::CopyText{support_report(state)});
 }
 
 }  // namespace careplan::ui

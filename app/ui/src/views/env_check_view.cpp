@@ -1,5 +1,6 @@
 #include <imgui.h>
 
+#include "careplan/core/text_keys.hpp"
 #include "theme.hpp"
 #include "views/views.hpp"
 #include "widgets.hpp"
@@ -9,13 +10,13 @@ namespace {
 
 struct OutcomeLook {
   ImVec4 color;
-  const char* mark;  // drawn inside the round icon
+  std::string mark;  // drawn inside the round icon
 };
 
 OutcomeLook look_of(const std::string& outcome) {
-  if (outcome == "ok") return {colors::ok_green, "✓"};
+  if (outcome == "ok") return {colors::ok_green, core::tr(texts::pc_check::mark_ok)};
   if (outcome == "warning") return {colors::amber, "!"};
-  if (outcome == "ng") return {colors::error, "×"};
+  if (outcome == "ng") return {colors::error, core::tr(texts::pc_check::mark_ng)};
   return {colors::muted, "-"};
 }
 
@@ -28,8 +29,8 @@ void outcome_badge(const core::EnvCheckItem& item) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 centre{pos.x + size * 0.5f, pos.y + size * 0.55f};
   draw->AddCircleFilled(centre, size * 0.5f, ImGui::GetColorU32(look.color));
-  const ImVec2 mark_size = ImGui::CalcTextSize(look.mark);
-  draw->AddText({centre.x - mark_size.x / 2, centre.y - mark_size.y / 2}, IM_COL32_WHITE, look.mark);
+  const ImVec2 mark_size = ImGui::CalcTextSize(look.mark.c_str());
+  draw->AddText({centre.x - mark_size.x / 2, centre.y - mark_size.y / 2}, IM_COL32_WHITE, look.mark.c_str());
   ImGui::Dummy({size * 1.2f, size});
   ImGui::SameLine();
   ImGui::PushStyleColor(ImGuiCol_Text, look.color);
@@ -43,7 +44,8 @@ void report_item(const core::EnvCheckItem& item) {
   text(item.title);
   ImGui::Indent(ImGui::GetFontSize() * 1.8f);
   for (const auto& fact : item.facts) text_muted(fact);
-  if (!item.remedy.empty()) text_colored(colors::text, "対処: " + item.remedy);
+  if (!item.remedy.empty())
+    text_colored(colors::text, core::tr(texts::pc_check::remedy, {{"remedy", item.remedy}}));
   ImGui::Unindent(ImGui::GetFontSize() * 1.8f);
   ImGui::Spacing();
 }
@@ -54,32 +56,31 @@ void EnvCheckView::draw(const core::State& state, Events& out) {
   using core::Screen;
   screen_header(core::screen_title(Screen::env_check), core::screen_code(Screen::env_check));
   message_banner(state, out);
-  text("このパソコンが利用の条件 (Windows 10/11、インターネット接続、カレンダーが西暦、"
-       "Microsoft Edge または Google Chrome、PDF ビューワー) を満たしているかを確かめます。");
+  text(core::tr(texts::pc_check::intro));
   const bool running = state.env_check_running;
-  if (primary_button(state.env_report ? "再チェック" : "チェック開始", !running))
+  if (primary_button(core::tr(state.env_report ? texts::pc_check::again : texts::pc_check::start), !running))
     out.push_back(core::event::RunEnvCheck{});
   if (running) {
     ImGui::SameLine();
     spinner();
     ImGui::SameLine();
-    text_muted("チェックしています…");
+    text_muted(core::tr(texts::pc_check::running));
   }
   if (!state.env_report) return;
   const core::EnvCheckResult& report = *state.env_report;
   if (core::version_notice_due(state)) {
-    text_colored(colors::amber, "古いケアプランデータ連携クライアントアプリが見つかりました。");
+    text_colored(colors::amber, core::tr(texts::pc_check::old_client));
     ImGui::SameLine();
-    if (button("バージョンアップの手順を見る")) out.push_back(core::event::OpenVersionNotice{});
+    if (button(core::tr(texts::pc_check::show_steps))) out.push_back(core::event::OpenVersionNotice{});
   }
   ImGui::BeginChild("report", ImVec2{0, -ImGui::GetFontSize() * 3.2f}, ImGuiChildFlags_Borders);
   for (const auto& item : report.items) report_item(item);
   ImGui::EndChild();
-  if (button("結果をコピー")) out.push_back(core::event::CopyText{report.text});
+  if (button(core::tr(texts::pc_check::copy))) out.push_back(core::event::CopyText{report.text});
   ImGui::SameLine();
-  if (button("保存")) out.push_back(core::event::SaveText{save_path_, report.text});
+  if (button(core::tr(texts::pc_check::save))) out.push_back(core::event::SaveText{save_path_, report.text});
   ImGui::SameLine();
-  text_muted("保存先: " + save_path_ + " (ヘルプデスクへの連絡用。個人情報は含みません)");
+  text_muted(core::tr(texts::pc_check::saved_to, {{"path", save_path_}}));
 }
 
 }  // namespace careplan::ui

@@ -1,6 +1,7 @@
 #include <imgui.h>
 
 #include "careplan/core/date.hpp"
+#include "careplan/core/text_keys.hpp"
 #include "theme.hpp"
 #include "views/views.hpp"
 #include "widgets.hpp"
@@ -20,9 +21,9 @@ ImVec4 status_color(core::LicenseStatus status) {
 }
 
 std::string remaining_text(int days) {
-  if (days > 0) return "あと " + std::to_string(days) + " 日";
-  if (days == 0) return "本日が有効期限の最終日です";
-  return "有効期限から " + std::to_string(-days) + " 日過ぎています";
+  if (days > 0) return core::tr(texts::license::days_left, {{"days", days}});
+  if (days == 0) return core::tr(texts::license::last_day);
+  return core::tr(texts::license::days_over, {{"days", -days}});
 }
 
 }  // namespace
@@ -33,26 +34,25 @@ void LicenseView::draw(const core::State& state, Events& out) {
                 core::manual_step(Screen::license));
   message_banner(state, out);
   if (!state.license) {
-    waiting_indicator(state, "ライセンス情報を読み込んでいます…", out);
+    waiting_indicator(state, core::tr(texts::common::loading_license), out);
     return;
   }
   const core::License& l = *state.license;
   text_large(core::status_label(l.status), status_color(l.status));
   ImGui::Spacing();
-  field_row("有効期限", core::format_japanese(l.valid_until));
-  field_row("残り日数", remaining_text(l.days_remaining));
-  field_row("利用開始日", core::format_japanese(l.valid_from));
-  field_row("事業所番号", l.office_number);
+  field_row(core::tr(texts::license::valid_until), core::format_japanese(l.valid_until));
+  field_row(core::tr(texts::license::days_remaining), remaining_text(l.days_remaining));
+  field_row(core::tr(texts::license::valid_from), core::format_japanese(l.valid_from));
+  field_row(core::tr(texts::label::office_number), l.office_number);
   ImGui::Spacing();
   if (const auto& app = l.renewal.application) {
-    text_large("『" + app->message + "』", colors::info_blue);
-    text("手続きは完了しています。更新完了のお知らせメールは " + core::format_japanese(app->notify_by) +
-         " までに届きます。");
+    text_large(core::tr(texts::common::service_message, {{"message", app->message}}), colors::info_blue);
+    text(core::tr(texts::license::mail_by, {{"notify_by", core::format_japanese(app->notify_by)}}));
     return;
   }
   if (l.renewal.eligible) {
-    text("更新の手続きができます。「利用申請/更新」から申請してください。");
-    if (primary_button("利用申請/更新へ")) out.push_back(core::event::SelectTab{Screen::apply});
+    text(core::tr(texts::license::can_renew));
+    if (primary_button(core::tr(texts::license::to_apply))) out.push_back(core::event::SelectTab{Screen::apply});
   } else {
     text_muted(l.renewal.reason);
   }

@@ -1,6 +1,7 @@
 #include <imgui.h>
 
 #include "careplan/core/errors.hpp"
+#include "careplan/core/text_keys.hpp"
 #include "theme.hpp"
 #include "views/views.hpp"
 #include "widgets.hpp"
@@ -10,10 +11,11 @@ namespace careplan::ui {
 void TopBar::draw(const core::State& state, Events& out) {
   using core::Screen;
   if (state.session) {
-    text_muted(state.session->user.office_name + "  (事業所番号 " + state.session->user.office_number + ")");
+    text_muted(core::tr(texts::topbar::office, {{"office_name", state.session->user.office_name},
+                                               {"office_number", state.session->user.office_number}}));
     ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.0f);
-    if (button("ログアウト")) out.push_back(core::event::Logout{});
-  } else if (button("ログイン画面へ戻る")) {
+    if (button(core::tr(texts::topbar::logout))) out.push_back(core::event::Logout{});
+  } else if (button(core::tr(texts::topbar::back_to_login))) {
     out.push_back(core::event::Back{});
   }
   const auto current_tab = core::tab_of(state.screen);
@@ -29,7 +31,7 @@ void TopBar::draw(const core::State& state, Events& out) {
     if (active) ImGui::PopStyleColor();
     ImGui::SameLine();
   }
-  if (button("お知らせ")) out.push_back(core::event::OpenVersionNotice{});
+  if (button(core::tr(texts::common::notices))) out.push_back(core::event::OpenVersionNotice{});
   ImGui::SameLine();
   ImGui::PushFont(nullptr, small_font_px);
   text_muted(std::string(core::top_screen_code));
@@ -43,7 +45,7 @@ void waiting_indicator(const core::State& state, std::string_view doing, Events&
   ImGui::SameLine();
   text_muted(doing);
   ImGui::SameLine();
-  if (button("中止")) out.push_back(core::event::Cancel{});
+  if (button(core::tr(texts::common::cancel))) out.push_back(core::event::Cancel{});
 }
 
 void message_banner(const core::State& state, Events& out) {
@@ -52,10 +54,11 @@ void message_banner(const core::State& state, Events& out) {
   if (m.kind == core::Message::Kind::error) error_text(m.text);
   else text_colored(colors::info_blue, m.text);
   if (m.retryable) {
-    if (button("再試行")) out.push_back(core::event::Retry{});
+    if (button(core::tr(texts::common::retry))) out.push_back(core::event::Retry{});
     ImGui::SameLine();
   }
-  if (m.kind == core::Message::Kind::error && button("閉じる")) out.push_back(core::event::DismissMessage{});
+  if (m.kind == core::Message::Kind::error && button(core::tr(texts::common::close)))
+    out.push_back(core::event::DismissMessage{});
 }
 
 }  // namespace careplan::ui

@@ -1,6 +1,7 @@
 #include <imgui.h>
 
 #include "careplan/core/date.hpp"
+#include "careplan/core/text_keys.hpp"
 #include "careplan/core/version.hpp"
 #include "theme.hpp"
 #include "views/views.hpp"
@@ -9,10 +10,10 @@
 namespace careplan::ui {
 namespace {
 
-void steps(const char* heading, std::initializer_list<const char*> lines) {
-  text_colored(colors::primary, heading);
+void steps(core::TextKey heading, std::initializer_list<core::TextKey> lines) {
+  text_colored(colors::primary, core::tr(heading));
   int n = 1;
-  for (const char* line : lines) text(std::to_string(n++) + ". " + line);
+  for (core::TextKey line : lines) text(std::to_string(n++) + ". " + core::tr(line));
   ImGui::Spacing();
 }
 
@@ -22,24 +23,28 @@ void VersionNoticeView::draw(const core::State& state, Events& out) {
   using core::Screen;
   screen_header(core::screen_title(Screen::version_notice), core::screen_code(Screen::version_notice));
   message_banner(state, out);
-  const std::string latest =
-      state.notice ? state.notice->latest_client_version : std::string(core::latest_client_version);
-  const std::string released = state.notice ? core::format_wareki(state.notice->released_on) + "(" +
-                                                  std::string(core::weekday_japanese(state.notice->released_on)) + ")"
-                                            : "令和6年2月28日(水)";
-  text(released + "から、パソコンにインストールして使う『ケアプラン連携クライアントアプリケーション ver" +
-       latest + "』が公開されています。まだバージョンアップしていない場合は、次の手順でバージョンアップしてください。");
+  // The latest version and its release date are facts of the catalogue
+  // ({latest_client_version}, {client_released_on_era}); once the service's
+  // notice is loaded (after login) its own figures replace them. The date is
+  // written with its weekday, as in the manual (令和6年2月28日(水)).
+  const core::Date released_on = state.notice ? state.notice->released_on : core::latest_client_released_on;
+  const std::string released =
+      core::tr(texts::date::with_weekday,
+               {{"date", core::format_wareki(released_on)}, {"weekday", core::weekday_japanese(released_on)}});
+  if (state.notice)
+    text(core::tr(texts::version_notice::intro, {{"client_released_on_era", released},
+                                                 {"latest_client_version", state.notice->latest_client_version}}));
+  else
+    text(core::tr(texts::version_notice::intro, {{"client_released_on_era", released}}));
   if (state.installed_client_version)
-    text_colored(colors::amber, "このパソコンに入っているバージョン: ver" + *state.installed_client_version);
+    text_colored(colors::amber,
+                 core::tr(texts::version_notice::installed, {{"version", *state.installed_client_version}}));
   ImGui::Spacing();
-  steps("手順1 古いアプリケーションのアンインストール",
-        {"Windows のスタートボタンから「コントロール パネル」を開く",
-         "「プログラムのアンインストール」をクリックする",
-         "一覧の「ケアプランデータ連携システム」をクリックし、アンインストールを実行する"});
-  steps("手順2 新しいアプリケーションのインストール",
-        {"製品ダウンロードページで必要な情報を入力する",
-         "製品ダウンロードから新しいアプリケーションをダウンロードする",
-         "ダウンロードしたファイルを開き、画面の案内に従ってインストールする"});
+  steps(texts::version_notice::uninstall,
+        {texts::version_notice::uninstall_1, texts::version_notice::uninstall_2,
+         texts::version_notice::uninstall_3});
+  steps(texts::version_notice::install,
+        {texts::version_notice::install_1, texts::version_notice::install_2, texts::version_notice::install_3});
 }
 
 }  // namespace careplan::ui

@@ -112,7 +112,7 @@ TEST_CASE("fee_months are the two months after the first month of the period", "
     CHECK(iso(fee_months(ymd(2026, 12, 1))) == std::vector<std::string>{"2027-01", "2027-02"});
     CHECK(iso(fee_months(ymd(2027, 11, 30))) == std::vector<std::string>{"2027-12", "2028-01"});
     CHECK(iso(fee_months(ymd(2028, 2, 29))) == std::vector<std::string>{"2028-03", "2028-04"});
-    CHECK(fee_months_text(fee_months(ymd(2026, 12, 1))) == "2027年1月または2027年2月");
+    CHECK(fee_months_text(fee_months(ymd(2026, 12, 1))) == "2027年1月 または 2027年2月");
 }
 
 TEST_CASE("months on the wire are strict YYYY-MM", "[date]") {

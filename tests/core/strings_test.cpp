@@ -26,3 +26,9 @@ TEST_CASE("string helpers: trim, case, loopback, UTF-16", "[strings]") {
     CHECK(utf16_to_utf8(std::u16string{0xD800, u'A'}) == "\xEF\xBF\xBD" "A");  // lone surrogate
     CHECK(utf8_to_utf16("\xFF") == std::u16string{0xFFFD});
 }
+
+TEST_CASE("wide strings for the Windows API round-trip", "[strings]") {
+    const std::string name = "ケアプランデータ連携 😀";
+    CHECK(from_wide(to_wide(name)) == name);
+    CHECK(to_wide("KJ") == L"KJ");
+}

@@ -129,6 +129,10 @@ std::string format_wareki(Date date) {
     return {};  // unreachable: gregorian_adoption is after the oldest era's start
 }
 
+std::string format_wareki_with_weekday(Date date) {
+    return tr(texts::date::with_weekday, {{"date", format_wareki(date)}, {"weekday", weekday_japanese(date)}});
+}
+
 Date jst_date(system_clock::time_point instant) {
     return Date{floor<days>(instant + jst_offset)};
 }

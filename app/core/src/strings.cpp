@@ -74,4 +74,28 @@ std::string utf16_to_utf8(std::u16string_view text) {
     return out;
 }
 
+std::wstring to_wide(std::string_view text) {
+    static_assert(sizeof(wchar_t) == sizeof(char16_t) || sizeof(wchar_t) == sizeof(char32_t));
+    if constexpr (sizeof(wchar_t) == sizeof(char16_t)) {
+        const std::u16string utf16 = utf8_to_utf16(text);
+        return {utf16.begin(), utf16.end()};
+    } else {
+        std::wstring out;
+        utf8::for_each(text, [&](const utf8::Step& step, std::string_view) {
+            out.push_back(static_cast<wchar_t>(step.valid ? step.code_point : replacement_character));
+        });
+        return out;
+    }
+}
+
+std::string from_wide(std::wstring_view text) {
+    if constexpr (sizeof(wchar_t) == sizeof(char16_t)) {
+        return utf16_to_utf8(std::u16string(text.begin(), text.end()));
+    } else {
+        std::string out;
+        for (wchar_t unit : text) utf8::append(out, static_cast<char32_t>(unit));
+        return out;
+    }
+}
+
 }  // namespace careplan::core

@@ -46,11 +46,7 @@ std::string fact_text(std::string_view name) {
     if (name == "mail_days_max") return std::to_string(notify_business_days);
     if (name == "latest_client_version") return std::string{latest_client_version};
     if (name == "client_released_on") return format_japanese(latest_client_released_on);
-    if (name == "client_released_on_era") {
-        // As the manual writes it: 令和6年2月28日(水).
-        return tr(texts::date::with_weekday, {{"date", format_wareki(latest_client_released_on)},
-                                              {"weekday", weekday_japanese(latest_client_released_on)}});
-    }
+    if (name == "client_released_on_era") return format_wareki_with_weekday(latest_client_released_on);
     if (name == "windows10_end") return format_japanese(windows10_end_of_support);
     if (name == "contact") return tr(texts::helpdesk::contact);
     return {};

@@ -28,16 +28,7 @@ constexpr DWORD max_registry_chars = 1024;
 // Far more than any PC has; a broken hive must not keep the probe busy.
 constexpr DWORD max_uninstall_keys = 5000;
 
-std::string to_utf8(std::wstring_view text) {
-    if (text.empty()) return {};
-    const int size = WideCharToMultiByte(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), nullptr, 0,
-                                         nullptr, nullptr);
-    if (size <= 0) return {};
-    std::string utf8(static_cast<std::size_t>(size), '\0');
-    WideCharToMultiByte(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), utf8.data(), size, nullptr,
-                        nullptr);
-    return bounded(utf8);
-}
+std::string to_utf8(std::wstring_view text) { return bounded(core::from_wide(text)); }
 
 // A REG_SZ value, up to its first NUL; "" value name is the key's default
 // value. RRF_RT_REG_SZ also takes REG_EXPAND_SZ, expanded (adding
@@ -173,17 +164,12 @@ std::vector<UninstallEntry> uninstall_entries() {
 
 bool contains(std::wstring_view text, std::wstring_view part) { return text.find(part) != std::wstring_view::npos; }
 
-std::wstring wide_text(core::TextKey key) {
-    const std::u16string utf16 = core::utf8_to_utf16(core::tr(key));
-    return {utf16.begin(), utf16.end()};
-}
-
 // The manual names the program both ways: 「ケアプランデータ連携システム」 in the
 // uninstall steps and 『ケアプラン連携クライアントアプリケーション』 in the notice;
 // the catalogue holds the parts of those names that the uninstall list shows.
 bool is_careplan_client(std::wstring_view name) {
-    static const std::wstring long_name = wide_text(texts::envcheck::client_app::listed_name);
-    static const std::wstring short_name = wide_text(texts::envcheck::client_app::listed_short_name);
+    static const std::wstring long_name = core::to_wide(core::tr(texts::envcheck::client_app::listed_name));
+    static const std::wstring short_name = core::to_wide(core::tr(texts::envcheck::client_app::listed_short_name));
     return contains(name, long_name) || contains(name, short_name);
 }
 

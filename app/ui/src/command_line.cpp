@@ -1,5 +1,6 @@
 #include "command_line.hpp"
 
+#include "careplan/core/strings.hpp"
 #include "careplan/core/text_keys.hpp"
 
 #ifdef _WIN32
@@ -50,12 +51,7 @@ std::vector<std::string> utf8_arguments(int argc, char** argv) {
   (void)argv;
   int count = 0;
   LPWSTR* wide = CommandLineToArgvW(GetCommandLineW(), &count);
-  for (int i = 1; wide && i < count; ++i) {
-    const int n = WideCharToMultiByte(CP_UTF8, 0, wide[i], -1, nullptr, 0, nullptr, nullptr);
-    std::string s(static_cast<std::size_t>(n > 0 ? n - 1 : 0), '\0');
-    WideCharToMultiByte(CP_UTF8, 0, wide[i], -1, s.data(), n, nullptr, nullptr);
-    args.push_back(std::move(s));
-  }
+  for (int i = 1; wide && i < count; ++i) args.push_back(core::from_wide(wide[i]));
   LocalFree(wide);
 #else
   for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);

@@ -8,20 +8,6 @@
 #include "widgets.hpp"
 
 namespace careplan::ui {
-namespace {
-
-std::string months_text(const std::vector<std::string>& months) {
-  std::string s;
-  for (const auto& m : months) {
-    // "2027-01" -> "2027年1月"
-    const std::string month =
-        core::tr(texts::confirm::fee_month, {{"year", m.substr(0, 4)}, {"month", std::stoi(m.substr(5, 2))}});
-    s = s.empty() ? month : core::tr(texts::confirm::either, {{"first", s}, {"second", month}});
-  }
-  return s;
-}
-
-}  // namespace
 
 void ConfirmView::draw(const core::State& state, Events& out) {
   using core::Screen;
@@ -46,7 +32,7 @@ void ConfirmView::draw(const core::State& state, Events& out) {
     field_row(core::tr(texts::label::mail),
               core::tr(texts::confirm::mail_by, {{"notify_by", core::format_japanese(outcome->notify_by)}}));
     field_row(core::tr(texts::confirm::fee),
-              core::tr(texts::confirm::fee_months, {{"months", months_text(outcome->fee_months)}}));
+              core::tr(texts::confirm::fee_months, {{"months", core::fee_months_text(outcome->fee_months)}}));
   }
   ImGui::Spacing();
   error_text(core::tr(texts::confirm::no_cancel));

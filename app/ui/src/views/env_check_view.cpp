@@ -13,10 +13,13 @@ struct OutcomeLook {
   std::string mark;  // drawn inside the round icon
 };
 
-OutcomeLook look_of(const std::string& outcome) {
-  if (outcome == "ok") return {colors::ok_green, core::tr(texts::pc_check::mark_ok)};
-  if (outcome == "warning") return {colors::amber, "!"};
-  if (outcome == "ng") return {colors::error, core::tr(texts::pc_check::mark_ng)};
+OutcomeLook look_of(core::CheckOutcome outcome) {
+  switch (outcome) {
+    case core::CheckOutcome::ok: return {colors::ok_green, core::tr(texts::pc_check::mark_ok)};
+    case core::CheckOutcome::warning: return {colors::amber, "!"};
+    case core::CheckOutcome::ng: return {colors::error, core::tr(texts::pc_check::mark_ng)};
+    case core::CheckOutcome::not_applicable: break;
+  }
   return {colors::muted, "-"};
 }
 

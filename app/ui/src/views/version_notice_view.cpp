@@ -25,17 +25,13 @@ void VersionNoticeView::draw(const core::State& state, Events& out) {
   message_banner(state, out);
   // The latest version and its release date are facts of the catalogue
   // ({latest_client_version}, {client_released_on_era}); once the service's
-  // notice is loaded (after login) its own figures replace them. The date is
-  // written with its weekday, as in the manual (令和6年2月28日(水)).
-  const core::Date released_on = state.notice ? state.notice->released_on : core::latest_client_released_on;
-  const std::string released =
-      core::tr(texts::date::with_weekday,
-               {{"date", core::format_wareki(released_on)}, {"weekday", core::weekday_japanese(released_on)}});
+  // notice is loaded (after login) its own figures replace them.
   if (state.notice)
-    text(core::tr(texts::version_notice::intro, {{"client_released_on_era", released},
-                                                 {"latest_client_version", state.notice->latest_client_version}}));
+    text(core::tr(texts::version_notice::intro,
+                  {{"client_released_on_era", core::format_wareki_with_weekday(state.notice->released_on)},
+                   {"latest_client_version", state.notice->latest_client_version}}));
   else
-    text(core::tr(texts::version_notice::intro, {{"client_released_on_era", released}}));
+    text(core::tr(texts::version_notice::intro));
   if (state.installed_client_version)
     text_colored(colors::amber,
                  core::tr(texts::version_notice::installed, {{"version", *state.installed_client_version}}));

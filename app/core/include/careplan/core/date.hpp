@@ -37,6 +37,8 @@ std::string format_japanese(Date date);
 // Gregorian calendar's adoption in 1873) to 令和; earlier dates fall back to
 // format_japanese without the weekday ("1872年1月1日").
 std::string format_wareki(Date date);
+// The era date with its weekday, as the manual writes a release: "令和6年2月28日(水)".
+std::string format_wareki_with_weekday(Date date);
 
 // "12月29日" (a day of every year, e.g. the year-end break).
 std::string format_month_day(unsigned month, unsigned day);

@@ -86,7 +86,7 @@ Period next_period(Date current_valid_until, Date today);
 // 2026-12-01 -> {2027-01, 2027-02}.
 std::vector<YearMonth> fee_months(Date period_start);
 
-// "2027年1月または2027年2月", as the confirmation screen and the mail say it.
+// "2027年1月 または 2027年2月", as the confirmation screen and the mail say it.
 std::string fee_months_text(const std::vector<YearMonth>& months);
 
 // Everything an application made today leads to, for the confirmation

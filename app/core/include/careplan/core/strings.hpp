@@ -1,8 +1,7 @@
 #pragma once
 // Small string helpers every module needs, written once: ASCII trimming and
 // case folding (protocol words, settings, scripts), the loopback test for
-// host names, and UTF-8 <-> UTF-16 for the Windows API (wchar_t is UTF-16
-// there; pass .c_str() through reinterpret_cast<const wchar_t*>).
+// host names, and UTF-8 <-> UTF-16 for the Windows API.
 #include <string>
 #include <string_view>
 
@@ -26,5 +25,9 @@ bool is_loopback_host(std::string_view host);
 // Invalid UTF-8 bytes become U+FFFD; unpaired surrogates likewise.
 std::u16string utf8_to_utf16(std::string_view text);
 std::string utf16_to_utf8(std::u16string_view text);
+
+// The same for the Windows API's wchar_t strings (UTF-16 there).
+std::wstring to_wide(std::string_view text);
+std::string from_wide(std::wstring_view text);
 
 }  // namespace careplan::core

@@ -7,7 +7,7 @@
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/generators/catch_generators.hpp>
 
-#include "careplan/api/random.hpp"
+#include "careplan/api/client.hpp"
 #include "careplan/core/license.hpp"
 #include "careplan/service/store.hpp"
 #include "support.hpp"

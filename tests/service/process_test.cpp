@@ -18,7 +18,7 @@
 #include <catch2/catch_test_macros.hpp>
 
 #include "careplan/api/client.hpp"
-#include "careplan/api/random.hpp"
+#include "careplan/random.hpp"
 
 using namespace careplan;
 namespace fs = std::filesystem;
@@ -26,7 +26,7 @@ namespace fs = std::filesystem;
 namespace {
 
 struct TempDir {
-    TempDir() : path(fs::temp_directory_path() / ("careplan-proc-" + api::random_hex(6))) {
+    TempDir() : path(fs::temp_directory_path() / ("careplan-proc-" + random_hex(6))) {
         fs::create_directories(path);
     }
     ~TempDir() { fs::remove_all(path); }

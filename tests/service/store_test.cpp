@@ -8,7 +8,8 @@
 #include <catch2/matchers/catch_matchers_string.hpp>
 #include <sqlite3.h>
 
-#include "careplan/api/random.hpp"
+#include "careplan/api/client.hpp"
+#include "careplan/random.hpp"
 #include "careplan/service/service.hpp"
 #include "careplan/service/store.hpp"
 #include "crypto.hpp"
@@ -23,7 +24,7 @@ namespace {
 
 struct TempDir {
     TempDir()
-        : path(std::filesystem::temp_directory_path() / ("careplan-store-" + api::random_hex(6))) {
+        : path(std::filesystem::temp_directory_path() / ("careplan-store-" + random_hex(6))) {
         std::filesystem::create_directories(path);
     }
     ~TempDir() { std::filesystem::remove_all(path); }
@@ -69,8 +70,8 @@ TEST_CASE("passwords are stored as salted Argon2id hashes") {
 }
 
 TEST_CASE("random bytes are fresh on every call") {
-    CHECK(api::random_hex(32).size() == 64);
-    CHECK(api::random_hex(32) != api::random_hex(32));
+    CHECK(random_hex(32).size() == 64);
+    CHECK(random_hex(32) != random_hex(32));
     CHECK(api::new_idempotency_key() != api::new_idempotency_key());
 }
 

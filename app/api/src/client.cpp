@@ -1,12 +1,13 @@
 #include "careplan/api/client.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 
 #include <httplib.h>
 
 #include "careplan/core/errors.hpp"
+#include "careplan/core/strings.hpp"
+#include "careplan/random.hpp"
 #ifdef _WIN32
 #include "windows_trust.hpp"
 #endif
@@ -23,13 +24,6 @@ core::ApiError client_error(std::string_view error_code, int http_status = 0) {
     error.code = std::string(error_code);
     error.message = std::string(core::error_message(error_code));
     return error;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-        return std::tolower(static_cast<unsigned char>(x)) ==
-               std::tolower(static_cast<unsigned char>(y));
-    });
 }
 
 // A read that fails once the read timeout has run out is a timeout; one that
@@ -81,7 +75,7 @@ core::ApiError error_answer(const RawResponse& raw) {
 
 std::string RawResponse::header(std::string_view name) const {
     for (const auto& [key, value] : headers) {
-        if (iequals(key, name)) return value;
+        if (core::iequals(key, name)) return value;
     }
     return {};
 }
@@ -212,5 +206,7 @@ Result<core::Notice> Client::notices() {
 }
 
 Result<Health> Client::health() { return call<Health>("GET", "/api/v1/health", 200); }
+
+std::string new_idempotency_key() { return random_hex(16); }
 
 }  // namespace careplan::api

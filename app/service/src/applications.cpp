@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-#include "careplan/api/random.hpp"
+#include "careplan/random.hpp"
 #include "careplan/api/wire.hpp"
 #include "texts.hpp"
 
@@ -14,7 +14,7 @@ namespace {
 std::string new_application_id(core::Date accepted_on) {
     std::string date = core::format_iso(accepted_on);
     std::erase(date, '-');
-    std::string suffix = api::random_hex(4);
+    std::string suffix = random_hex(4);
     for (char& c : suffix) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return "AP" + date + "-" + suffix;
 }

@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "careplan/api/random.hpp"
+#include "careplan/random.hpp"
 
 namespace careplan::service {
 namespace {
@@ -87,7 +87,7 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
 std::string hash_password(std::string_view password, const Argon2Params& params) {
     constexpr std::size_t salt_bytes = 16;
     constexpr std::size_t hash_bytes = 32;
-    auto salt = api::random_bytes(salt_bytes);
+    auto salt = random_bytes(salt_bytes);
     std::size_t length = argon2_encodedlen(params.time_cost, params.memory_kib, params.parallelism,
                                            salt_bytes, hash_bytes, Argon2_id);
     std::string encoded(length, '\0');

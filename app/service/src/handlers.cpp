@@ -4,7 +4,7 @@
 #include <cctype>
 
 #include "applications.hpp"
-#include "careplan/api/random.hpp"
+#include "careplan/random.hpp"
 #include "careplan/api/wire.hpp"
 #include "careplan/core/errors.hpp"
 #include "careplan/core/input.hpp"
@@ -118,7 +118,7 @@ HttpResponse error_response(int status, std::string_view error_code, std::string
 
 Handlers::Handlers(Store& store, HandlerConfig config)
     : store_(store), config_(std::move(config)),
-      dummy_hash_(hash_password(api::random_hex(16), config_.argon2)) {}
+      dummy_hash_(hash_password(random_hex(16), config_.argon2)) {}
 
 const std::vector<Handlers::Route>& Handlers::routes() {
     static const std::vector<Route> table = {
@@ -226,8 +226,8 @@ HttpResponse Handlers::login(Context& context) {
     bool verified = verify_password(user ? user->password_hash : dummy_hash_, input.password);
     if (!user || !verified) return failed_login(input.user_id, now);
 
-    std::string id = api::random_hex(session_id_hex / 2);
-    std::string secret = api::random_hex(session_secret_hex / 2);
+    std::string id = random_hex(session_id_hex / 2);
+    std::string secret = random_hex(session_secret_hex / 2);
     auto expires = std::chrono::system_clock::now() + config_.session_ttl;
     store_.write([&](Tx& tx) {
         tx.clear_throttle(input.user_id);

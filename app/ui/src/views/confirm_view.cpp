@@ -1,6 +1,6 @@
 #include <imgui.h>
 
-#include "careplan/api/random.hpp"
+#include "careplan/api/client.hpp"
 #include "careplan/core/date.hpp"
 #include "careplan/core/text_keys.hpp"
 #include "theme.hpp"

@@ -95,4 +95,7 @@ private:
     std::string token_;
 };
 
+// A fresh Idempotency-Key for one submission of the application form.
+std::string new_idempotency_key();
+
 }  // namespace careplan::api

@@ -1,4 +1,4 @@
-#include "careplan/api/random.hpp"
+#include "careplan/random.hpp"
 
 #include <stdexcept>
 
@@ -10,7 +10,7 @@
 #include <sys/random.h>
 #endif
 
-namespace careplan::api {
+namespace careplan {
 namespace {
 
 #ifdef _WIN32
@@ -53,6 +53,4 @@ std::string random_hex(std::size_t count) {
     return hex;
 }
 
-std::string new_idempotency_key() { return random_hex(16); }
-
-}  // namespace careplan::api
+}  // namespace careplan

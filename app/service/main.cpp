@@ -159,17 +159,10 @@ int applications_list(const CommandLine& line, Store& store) {
     return 0;
 }
 
-std::pair<std::string, int> split_listen(const std::string& listen) {
-    auto colon = listen.rfind(':');
-    if (colon == std::string::npos || colon == 0) {
-        throw UsageError(core::tr(texts::service::cli::listen_format));
-    }
-    std::string port = listen.substr(colon + 1);
-    if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos ||
-        std::stoi(port) > 65535) {
-        throw UsageError(core::tr(texts::service::cli::listen_port, {{"port", port}}));
-    }
-    return {listen.substr(0, colon), std::stoi(port)};
+core::HostPort split_listen(const std::string& listen) {
+    auto address = core::parse_host_port(listen, core::PortZero::allowed);
+    if (!address) throw UsageError(core::tr(texts::service::cli::listen_format, {{"listen", listen}}));
+    return *address;
 }
 
 service::ServiceOptions serve_options(const CommandLine& line) {

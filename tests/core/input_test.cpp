@@ -208,3 +208,12 @@ TEST_CASE("a proxy is typed as host:port", "[input]") {
     CHECK_FALSE(parse_host_port("user@proxy:8080"));
     CHECK_FALSE(parse_host_port("http://proxy:8080"));
 }
+
+TEST_CASE("the service's --listen is host:port too, IPv6 in brackets, port 0 for any", "[input]") {
+    CHECK(parse_host_port("[::1]:8080") == HostPort{"::1", 8080});
+    CHECK(parse_host_port("127.0.0.1:0", PortZero::allowed) == HostPort{"127.0.0.1", 0});
+    CHECK_FALSE(parse_host_port("127.0.0.1:0"));
+    CHECK_FALSE(parse_host_port("::1:8080"));  // IPv6 needs its brackets
+    CHECK_FALSE(parse_host_port("[]:8080"));
+    CHECK_FALSE(parse_host_port("127.0.0.1:99999", PortZero::allowed));
+}

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "careplan/api/client.hpp"
+#include "careplan/core/strings.hpp"
 #include "careplan/random.hpp"
 #include "careplan/service/service.hpp"
 #include "careplan/service/store.hpp"
@@ -169,11 +170,11 @@ TEST_CASE("the completion mail goes out on notify_by and completes the renewal")
 }
 
 TEST_CASE("the service refuses demo offices and plain HTTP off loopback") {
-    CHECK(is_loopback_host("127.0.0.1"));
-    CHECK(is_loopback_host("::1"));
-    CHECK(is_loopback_host("localhost"));
-    CHECK_FALSE(is_loopback_host("0.0.0.0"));
-    CHECK_FALSE(is_loopback_host("192.168.0.10"));
+    CHECK(careplan::core::is_loopback_host("127.0.0.1"));
+    CHECK(careplan::core::is_loopback_host("::1"));
+    CHECK(careplan::core::is_loopback_host("localhost"));
+    CHECK_FALSE(careplan::core::is_loopback_host("0.0.0.0"));
+    CHECK_FALSE(careplan::core::is_loopback_host("192.168.0.10"));
 
     ServiceOptions demo;
     demo.seed_demo = true;

@@ -302,21 +302,25 @@ std::string mask_user_id(std::string_view user_id) {
     return masked;
 }
 
-std::optional<HostPort> parse_host_port(std::string_view text) {
+std::optional<HostPort> parse_host_port(std::string_view text, PortZero port_zero) {
     const std::string trimmed = trim_spaces(text);
     const auto colon = trimmed.rfind(':');
     if (colon == std::string::npos || colon == 0 || colon + 1 == trimmed.size()) return std::nullopt;
-    const std::string host = trimmed.substr(0, colon);
+    std::string host = trimmed.substr(0, colon);
     const std::string port = trimmed.substr(colon + 1);
-    const bool host_ok = host.size() <= 253 && std::all_of(host.begin(), host.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-';
+    // An IPv6 address is written in brackets ("[::1]:8080") and kept without them.
+    const bool bracketed = host.size() > 2 && host.front() == '[' && host.back() == ']';
+    if (bracketed) host = host.substr(1, host.size() - 2);
+    const bool host_ok = host.size() <= 253 && std::all_of(host.begin(), host.end(), [&](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || (bracketed && c == ':');
     });
     const bool port_ok = port.size() <= 5 && std::all_of(port.begin(), port.end(), [](char c) {
         return c >= '0' && c <= '9';
     });
     if (!host_ok || !port_ok) return std::nullopt;
     const int number = std::stoi(port);
-    if (number < 1 || number > 65535) return std::nullopt;
+    const int lowest = port_zero == PortZero::allowed ? 0 : 1;
+    if (number < lowest || number > 65535) return std::nullopt;
     return HostPort{host, number};
 }
 

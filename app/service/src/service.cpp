@@ -7,6 +7,7 @@
 #include <httplib.h>
 
 #include "careplan/core/errors.hpp"
+#include "careplan/core/strings.hpp"
 #include "careplan/core/text.hpp"
 #include "careplan/core/text_keys.hpp"
 #include "careplan/service/store.hpp"
@@ -76,10 +77,6 @@ std::string format_log_line(const RequestLogEntry& e) {
     }
     if (!e.masked_user.empty()) line += " user=" + e.masked_user;
     return line;
-}
-
-bool is_loopback_host(std::string_view host) {
-    return host == "localhost" || host == "::1" || host == "[::1]" || host.starts_with("127.");
 }
 
 std::vector<std::pair<std::string, std::string>> api_routes() { return Handlers::route_names(); }
@@ -185,7 +182,7 @@ Service::~Service() { stop(); }
 void Service::start(const std::string& host, int port) {
     Impl& d = *impl_;
     if (d.server) throw std::runtime_error("the service is already running");
-    bool loopback = is_loopback_host(host);
+    bool loopback = core::is_loopback_host(host);
     bool tls = !d.options.cert_path.empty() || !d.options.key_path.empty();
     if (d.options.seed_demo && !loopback) {
         throw std::runtime_error(

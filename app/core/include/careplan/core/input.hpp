@@ -72,14 +72,17 @@ std::string trim_spaces(std::string_view text);
 // keep only their first 2.
 std::string mask_user_id(std::string_view user_id);
 
-// "host:port" as typed for a proxy (CLI, settings file): a host name or IPv4
-// address and a port 1..65535; spaces around are trimmed.
+// "host:port" as typed for a proxy (CLI, settings file) or the service's
+// --listen: a host name, an IPv4 address or a bracketed IPv6 address
+// ("[::1]:8080", kept as "::1"), and a port 1..65535 (0 too where it means
+// "pick a free one"); spaces around are trimmed.
 struct HostPort {
     std::string host;
     int port = 0;
     friend bool operator==(const HostPort&, const HostPort&) = default;
 };
-std::optional<HostPort> parse_host_port(std::string_view text);
+enum class PortZero { refused, allowed };
+std::optional<HostPort> parse_host_port(std::string_view text, PortZero port_zero = PortZero::refused);
 
 struct LoginInput {
     std::string user_id;

@@ -87,8 +87,6 @@ struct DemoOffice {
 };
 std::span<const DemoOffice> demo_offices();
 
-// True for 127.0.0.0/8, ::1 and "localhost".
-bool is_loopback_host(std::string_view host);
 
 // Every (method, path) of API v1 the service answers.
 std::vector<std::pair<std::string, std::string>> api_routes();

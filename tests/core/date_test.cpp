@@ -4,6 +4,7 @@
 #include "support.hpp"
 
 using namespace careplan::core;
+using careplan::core::test::jst;
 using careplan::core::test::ymd;
 
 TEST_CASE("parse_iso_date accepts only real dates in strict YYYY-MM-DD", "[date]") {
@@ -86,4 +87,12 @@ TEST_CASE("one_year_period_end is one year minus one day, leap days included", "
     CHECK(one_year_period_end(ymd(2027, 3, 1)) == ymd(2028, 2, 29));
     CHECK(one_year_period_end(ymd(2028, 3, 1)) == ymd(2029, 2, 28));
     CHECK(one_year_period_end(ymd(2028, 2, 28)) == ymd(2029, 2, 27));
+}
+
+TEST_CASE("times as logs and the API write them", "[date]") {
+    const auto instant = jst(2026, 11, 25, 9, 5) + std::chrono::seconds{7};
+    CHECK(format_time_of_day(jst_date_time(instant)) == "09:05:07");
+    CHECK(format_rfc3339_jst(instant) == "2026-11-25T09:05:07+09:00");
+    CHECK(format_clock(9, 0) == "9:00");
+    CHECK(format_clock(14, 5) == "14:05");
 }

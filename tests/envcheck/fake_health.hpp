@@ -15,10 +15,7 @@ namespace careplan::envcheck::test {
 
 // The service's "time": now (plus a skew) as RFC 3339 in JST.
 inline std::string service_time(std::chrono::seconds skew = std::chrono::seconds{0}) {
-    const auto reading = core::jst_date_time(std::chrono::system_clock::now() + skew);
-    char clock[32];
-    std::snprintf(clock, sizeof clock, "T%02d:%02d:%02d+09:00", reading.hour, reading.minute, reading.second);
-    return core::format_iso(reading.date) + clock;
+    return core::format_rfc3339_jst(std::chrono::system_clock::now() + skew);
 }
 
 inline HealthFunction answering(std::chrono::seconds skew = std::chrono::seconds{0}) {

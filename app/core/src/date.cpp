@@ -145,6 +145,16 @@ JstDateTime jst_date_time(system_clock::time_point instant) {
             static_cast<int>(time.seconds().count())};
 }
 
+std::string format_time_of_day(const JstDateTime& reading) {
+    return two_digits(static_cast<unsigned>(reading.hour)) + ":" + two_digits(static_cast<unsigned>(reading.minute)) +
+           ":" + two_digits(static_cast<unsigned>(reading.second));
+}
+
+std::string format_rfc3339_jst(system_clock::time_point instant) {
+    const JstDateTime reading = jst_date_time(instant);
+    return format_iso(reading.date) + "T" + format_time_of_day(reading) + "+09:00";
+}
+
 system_clock::time_point jst_instant(Date date, int hour, int minute) {
     return sys_days{date} + hours{hour} + minutes{minute} - jst_offset;
 }

@@ -1,7 +1,5 @@
 #include "time_text.hpp"
 
-#include <cstdio>
-
 #include "careplan/core/date.hpp"
 #include "careplan/core/text.hpp"
 #include "careplan/core/text_keys.hpp"
@@ -71,9 +69,8 @@ std::optional<sys_time<milliseconds>> parse_rfc3339(std::string_view text) {
 
 std::string jst_text(system_clock::time_point instant) {
     const core::JstDateTime reading = core::jst_date_time(instant);
-    char clock[16];
-    std::snprintf(clock, sizeof clock, "%02d:%02d:%02d", reading.hour, reading.minute, reading.second);
-    return core::tr(texts::envcheck::time, {{"date", core::format_iso(reading.date)}, {"time", clock}});
+    return core::tr(texts::envcheck::time,
+                    {{"date", core::format_iso(reading.date)}, {"time", core::format_time_of_day(reading)}});
 }
 
 }  // namespace careplan::envcheck

@@ -11,6 +11,7 @@
 #include "careplan/core/text.hpp"
 #include "careplan/core/text_keys.hpp"
 #include "texts.hpp"
+#include "careplan/core/date.hpp"
 #include "timestamp.hpp"
 
 namespace careplan::service {
@@ -234,7 +235,7 @@ HttpResponse Handlers::login(Context& context) {
         tx.delete_expired_sessions(now);
         tx.add_session(id, {user->user_id, sha256_hex(secret), unix_seconds(expires)});
     });
-    core::Session session{id + "." + secret, jst_timestamp(expires),
+    core::Session session{id + "." + secret, core::format_rfc3339_jst(expires),
                           {user->user_id, user->office.name, user->office.office_number}};
     return json_response(201, api::to_wire(session));
 }
@@ -283,7 +284,7 @@ HttpResponse Handlers::notices(Context&) {
 
 HttpResponse Handlers::health(Context&) {
     return json_response(200, api::to_wire(api::Health{
-                                  "ok", jst_timestamp(std::chrono::system_clock::now())}));
+                                  "ok", core::format_rfc3339_jst(std::chrono::system_clock::now())}));
 }
 
 HttpResponse Handlers::apply(Context& context) {

@@ -3,13 +3,13 @@
 #include <fstream>
 #include <stdexcept>
 
-#include "timestamp.hpp"
+#include "careplan/core/date.hpp"
 
 namespace careplan::service {
 
 void MailLogSink::send(const OutboxMail& mail) {
     std::ofstream out(path_, std::ios::app | std::ios::binary);
-    out << "----- " << jst_timestamp(std::chrono::system_clock::now()) << '\n'
+    out << "----- " << core::format_rfc3339_jst(std::chrono::system_clock::now()) << '\n'
         << "To: " << mail.recipient << '\n'
         << "Subject: " << mail.subject << '\n'
         << "X-Application-Id: " << mail.application_id << "\n\n"
@@ -23,7 +23,7 @@ int deliver_due_mail(Store& store, MailSink& sink, core::Date today) {
     for (const DueMail& item : due) {
         sink.send(item.mail);
         store.write([&](Tx& tx) {
-            tx.mark_mail_sent(item.mail.id, jst_timestamp(std::chrono::system_clock::now()));
+            tx.mark_mail_sent(item.mail.id, core::format_rfc3339_jst(std::chrono::system_clock::now()));
             auto current = tx.license(item.office_id);
             if (!current || current->valid_until < item.new_period.valid_until) {
                 tx.set_license(item.office_id, item.new_period);

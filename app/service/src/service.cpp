@@ -14,7 +14,7 @@
 #include "demo.hpp"
 #include "handlers.hpp"
 #include "mailer.hpp"
-#include "timestamp.hpp"
+#include "careplan/core/date.hpp"
 
 namespace careplan::service {
 namespace {
@@ -95,7 +95,7 @@ struct Service::Impl {
     }
     void log(const httplib::Request& req, const HttpResponse& response, double duration_ms) const {
         if (!options.on_request) return;
-        options.on_request({jst_timestamp(std::chrono::system_clock::now()), req.remote_addr,
+        options.on_request({core::format_rfc3339_jst(std::chrono::system_clock::now()), req.remote_addr,
                             req.method, req.path, response.route, response.status, duration_ms,
                             response.masked_user});
     }

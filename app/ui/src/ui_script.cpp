@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "automation.hpp"
+#include "careplan/core/strings.hpp"
 #include "careplan/core/text_keys.hpp"
 #include "careplan/platform/runner.hpp"
 
@@ -59,12 +60,6 @@ void press(const KeyChord& chord) {
   if (chord.modifier != ImGuiKey_None) io.AddKeyEvent(chord.modifier, false);
 }
 
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
-}
-
 }  // namespace
 
 std::optional<std::vector<ScriptStep>> parse_ui_script(const std::string& source, std::string& error) {
@@ -74,13 +69,13 @@ std::optional<std::vector<ScriptStep>> parse_ui_script(const std::string& source
   int line_no = 0;
   while (std::getline(in, raw)) {
     ++line_no;
-    const std::string line = trim(raw);
+    const std::string line = std::string(core::trim(raw));
     if (line.empty() || line[0] == '#') continue;
     ScriptStep step;
     step.line = line_no;
     const auto space = line.find(' ');
     step.command = line.substr(0, space);
-    std::string rest = space == std::string::npos ? "" : trim(line.substr(space + 1));
+    std::string rest = space == std::string::npos ? "" : std::string(core::trim(line.substr(space + 1)));
     const bool needs_argument = std::find(commands_with_argument.begin(), commands_with_argument.end(),
                                           step.command) != commands_with_argument.end();
     if (step.command == "type" || step.command == "paste") {
@@ -91,7 +86,7 @@ std::optional<std::vector<ScriptStep>> parse_ui_script(const std::string& source
         return std::nullopt;
       }
       step.text = rest.substr(eq + 3);
-      rest = trim(rest.substr(0, eq));
+      rest = std::string(core::trim(rest.substr(0, eq)));
     }
     step.argument = rest;
     if (!needs_argument && step.command != "wait-idle") {

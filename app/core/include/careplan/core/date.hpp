@@ -62,6 +62,12 @@ struct JstDateTime {
 };
 JstDateTime jst_date_time(std::chrono::system_clock::time_point instant);
 
+// "09:05:07", zero padded, for logs and reports.
+std::string format_time_of_day(const JstDateTime& reading);
+
+// RFC 3339 in JST, as the API writes times: "2026-11-25T09:30:00+09:00".
+std::string format_rfc3339_jst(std::chrono::system_clock::time_point instant);
+
 // The instant at which the given JST wall-clock time happens.
 std::chrono::system_clock::time_point jst_instant(Date date, int hour, int minute = 0);
 

@@ -29,3 +29,9 @@ TEST_CASE("a damaged embedded stream is reported, not crashed on") {
   asset.bytes = asset.bytes.first(asset.bytes.size() / 2);
   CHECK_FALSE(careplan::assets::unpack(asset));
 }
+
+TEST_CASE("an embedded stream that unpacks to more than its recorded size is refused") {
+  auto asset = careplan::assets::font_ipaexg();
+  asset.size -= 1;
+  CHECK_FALSE(careplan::assets::unpack(asset));
+}

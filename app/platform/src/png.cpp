@@ -1,27 +1,14 @@
 #include "careplan/platform/png.hpp"
 
-#include <array>
+#include <zlib.h>
+
 #include <fstream>
+#include <new>
 
 #include "careplan/platform/paths.hpp"
 
 namespace careplan::platform {
 namespace {
-
-std::uint32_t crc32(std::span<const std::uint8_t> data, std::uint32_t crc = 0) {
-  static const auto table = [] {
-    std::array<std::uint32_t, 256> t{};
-    for (std::uint32_t n = 0; n < 256; ++n) {
-      std::uint32_t c = n;
-      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-      t[n] = c;
-    }
-    return t;
-  }();
-  crc = ~crc;
-  for (auto b : data) crc = table[(crc ^ b) & 0xFF] ^ (crc >> 8);
-  return ~crc;
-}
 
 void put_u32_be(std::vector<std::uint8_t>& out, std::uint32_t v) {
   for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<std::uint8_t>(v >> shift));
@@ -33,31 +20,20 @@ void put_chunk(std::vector<std::uint8_t>& out, const char (&type)[5],
   const std::size_t type_at = out.size();
   out.insert(out.end(), type, type + 4);
   out.insert(out.end(), payload.begin(), payload.end());
-  put_u32_be(out, crc32(std::span(out).subspan(type_at)));
+  const auto crc_input = std::span(out).subspan(type_at);
+  put_u32_be(out, static_cast<std::uint32_t>(
+                      crc32(0, crc_input.data(), static_cast<uInt>(crc_input.size()))));
 }
 
-// zlib stream of stored blocks (at most 65535 bytes each) with its Adler-32.
-std::vector<std::uint8_t> zlib_stored(std::span<const std::uint8_t> raw) {
-  std::vector<std::uint8_t> z{0x78, 0x01};
-  std::size_t pos = 0;
-  do {
-    const std::size_t n = std::min<std::size_t>(65535, raw.size() - pos);
-    const bool last = pos + n == raw.size();
-    z.push_back(last ? 1 : 0);
-    z.push_back(static_cast<std::uint8_t>(n));
-    z.push_back(static_cast<std::uint8_t>(n >> 8));
-    z.push_back(static_cast<std::uint8_t>(~n));
-    z.push_back(static_cast<std::uint8_t>(~n >> 8));
-    z.insert(z.end(), raw.begin() + static_cast<std::ptrdiff_t>(pos),
-             raw.begin() + static_cast<std::ptrdiff_t>(pos + n));
-    pos += n;
-  } while (pos < raw.size());
-  std::uint32_t a = 1, b = 0;
-  for (auto byte : raw) {
-    a = (a + byte) % 65521;
-    b = (b + a) % 65521;
-  }
-  put_u32_be(z, (b << 16) | a);
+// The zlib stream (header, DEFLATE data, Adler-32) that IDAT carries.
+std::vector<std::uint8_t> zlib_compress(std::span<const std::uint8_t> raw) {
+  uLongf size = compressBound(static_cast<uLong>(raw.size()));
+  std::vector<std::uint8_t> z(size);
+  // With a buffer of compressBound bytes, running out of memory is the only failure.
+  if (compress2(z.data(), &size, raw.data(), static_cast<uLong>(raw.size()),
+                Z_DEFAULT_COMPRESSION) != Z_OK)
+    throw std::bad_alloc();
+  z.resize(size);
   return z;
 }
 
@@ -78,7 +54,7 @@ std::vector<std::uint8_t> encode_png_rgb(int width, int height, std::span<const 
   put_u32_be(ihdr, static_cast<std::uint32_t>(height));
   ihdr.insert(ihdr.end(), {8, 2, 0, 0, 0});  // 8-bit, truecolour, deflate, no filter, no interlace
   put_chunk(png, "IHDR", ihdr);
-  put_chunk(png, "IDAT", zlib_stored(raw));
+  put_chunk(png, "IDAT", zlib_compress(raw));
   put_chunk(png, "IEND", {});
   return png;
 }

@@ -1,8 +1,12 @@
 #include "settings.hpp"
 
+#include <ini.h>
+
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <system_error>
 
@@ -16,6 +20,7 @@ namespace careplan::ui {
 namespace {
 
 constexpr const char* file_name = "careplan-client.ini";
+constexpr std::size_t max_proxy_length = 260;  // longer is no "host:port"
 
 std::filesystem::path executable_dir() {
 #ifdef _WIN32
@@ -51,6 +56,25 @@ bool writable(const std::filesystem::path& dir) {
   return ok;
 }
 
+// A key counts in its own section, and above the first section header, where
+// a hand-edited file may put it.
+bool in_section(const char* section, const char* wanted) {
+  return *section == '\0' || std::strcmp(section, wanted) == 0;
+}
+
+// inih's handler: takes the keys it knows, clamps the zoom, skips the rest.
+int take_setting(void* user, const char* section, const char* name, const char* value) {
+  auto& s = *static_cast<Settings*>(user);
+  if (std::strcmp(name, "zoom") == 0 && in_section(section, "display")) {
+    const float z = std::strtof(value, nullptr);
+    if (z > 0) s.zoom = std::clamp(z, min_zoom, max_zoom);
+  } else if (std::strcmp(name, "proxy") == 0 && in_section(section, "network") &&
+             std::strlen(value) <= max_proxy_length) {
+    s.proxy = value;
+  }
+  return 1;
+}
+
 }  // namespace
 
 std::filesystem::path settings_path() {
@@ -61,16 +85,12 @@ std::filesystem::path settings_path() {
 
 Settings load_settings(const std::filesystem::path& path) {
   Settings s;
-  std::ifstream in(path);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind("zoom=", 0) == 0) {
-      const float z = std::strtof(line.c_str() + 5, nullptr);
-      if (z > 0) s.zoom = std::clamp(z, min_zoom, max_zoom);
-    } else if (line.rfind("proxy=", 0) == 0 && line.size() <= 6 + 260) {
-      s.proxy = line.substr(6);
-    }
-  }
+  // Read through a C++ stream, which opens any Unicode path on Windows (inih's
+  // ini_parse takes a narrow name). inih goes on past a bad line, so its
+  // answer (the first bad line's number) is not needed.
+  std::ifstream in(path, std::ios::binary);
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  ini_parse_string(text.c_str(), take_setting, &s);
   return s;
 }
 

@@ -7,9 +7,8 @@
 
 namespace careplan::platform {
 
-// Encodes 8-bit RGB pixels, top row first, as a PNG file image. The image data
-// goes into stored (uncompressed) DEFLATE blocks: screenshots are written
-// rarely, and this keeps the writer tiny and dependency-free.
+// Encodes 8-bit RGB pixels, top row first, as a PNG file image, compressed by
+// zlib: screenshots go into bug reports and the help desk's walkthrough.
 std::vector<std::uint8_t> encode_png_rgb(int width, int height, std::span<const std::uint8_t> rgb);
 
 // Writes the PNG to a UTF-8 path; false when the file cannot be written.

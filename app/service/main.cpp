@@ -1,5 +1,6 @@
 // careplan-service: the license service of API v1, and its administration.
-// See its --help (service.usage in assets/texts/service.txt) and DESIGN.md ("Running the service, and its demo offices").
+// See its --help (service.usage in assets/texts/service.txt) and DESIGN.md ("Running the service, and its
+// demo offices").
 
 #include <csignal>
 #include <iostream>
@@ -42,7 +43,7 @@ class UsageError : public std::runtime_error {
 
 CommandLine parse_command_line(int argc, char** argv) {
     static const std::set<std::string> with_value = {
-        "--db",   "--listen",   "--today",  "--cert",        "--key",
+        "--db",       "--listen", "--today",       "--cert",        "--key",
         "--mail-log", "--office", "--office-name", "--valid-until", "--valid-from"};
     static const std::set<std::string> flags = {"--demo", "--insecure-listen", "--csv", "--help"};
     CommandLine line;
@@ -99,8 +100,7 @@ int user_add(const CommandLine& line, Store& store) {
         return tx.add_user(login.user_id, office->id, hash);
     });
     if (!added) {
-        throw std::runtime_error(
-            core::tr(texts::service::admin::user_exists, {{"user_id", login.user_id}}));
+        throw std::runtime_error(core::tr(texts::service::admin::user_exists, {{"user_id", login.user_id}}));
     }
     std::cout << "added " << login.user_id << " (office " << office_number << ")\n";
     return 0;
@@ -121,8 +121,8 @@ int license_set(const CommandLine& line, Store& store) {
         }
         tx.set_license(office->id, period);
     });
-    std::cout << "license of " << office_number << ": " << core::format_iso(period.valid_from)
-              << " .. " << core::format_iso(period.valid_until) << "\n";
+    std::cout << "license of " << office_number << ": " << core::format_iso(period.valid_from) << " .. "
+              << core::format_iso(period.valid_until) << "\n";
     return 0;
 }
 
@@ -138,19 +138,23 @@ int applications_list(const CommandLine& line, Store& store) {
     bool csv = line.flags.contains("--csv");
     std::string separator = csv ? "," : "\t";
     std::cout << "application_id" << separator << "accepted_on" << separator << "kind" << separator
-              << "user_id" << separator << "office_number" << separator << "applicant_name"
-              << separator << "applicant_kana" << separator << "email" << separator << "phone"
-              << separator << "notify_by" << separator << "valid_from" << separator
-              << "valid_until" << separator << "mail_sent_at\r\n";
+              << "user_id" << separator << "office_number" << separator << "applicant_name" << separator
+              << "applicant_kana" << separator << "email" << separator << "phone" << separator << "notify_by"
+              << separator << "valid_from" << separator << "valid_until" << separator << "mail_sent_at\r\n";
     for (const auto& a : all) {
-        std::vector<std::string> fields = {
-            a.application_id,         core::format_iso(a.accepted_on),
-            std::string(core::kind_code(a.kind)), a.user_id,
-            a.input.office_number,    a.input.applicant_name,
-            a.input.applicant_kana,   a.input.email,
-            a.input.phone,            core::format_iso(a.notify_by),
-            core::format_iso(a.new_period.valid_from), core::format_iso(a.new_period.valid_until),
-            a.mail_sent_at.value_or("")};
+        std::vector<std::string> fields = {a.application_id,
+                                           core::format_iso(a.accepted_on),
+                                           std::string(core::kind_code(a.kind)),
+                                           a.user_id,
+                                           a.input.office_number,
+                                           a.input.applicant_name,
+                                           a.input.applicant_kana,
+                                           a.input.email,
+                                           a.input.phone,
+                                           core::format_iso(a.notify_by),
+                                           core::format_iso(a.new_period.valid_from),
+                                           core::format_iso(a.new_period.valid_until),
+                                           a.mail_sent_at.value_or("")};
         for (std::size_t i = 0; i < fields.size(); ++i) {
             std::cout << (i ? separator : "") << (csv ? csv_field(fields[i]) : fields[i]);
         }
@@ -170,8 +174,7 @@ service::ServiceOptions serve_options(const CommandLine& line) {
     options.db_path = required(line, "--db");
     if (line.has("--today")) options.today = required_date(line, "--today");
     options.seed_demo = line.has("--demo");
-    options.mail_log_path =
-        line.has("--mail-log") ? line.value("--mail-log") : options.db_path + ".mail.log";
+    options.mail_log_path = line.has("--mail-log") ? line.value("--mail-log") : options.db_path + ".mail.log";
     options.cert_path = line.value("--cert");
     options.key_path = line.value("--key");
     if (options.cert_path.empty() != options.key_path.empty()) {

@@ -25,7 +25,7 @@ core::Date date(int y, unsigned m, unsigned d) {
 // Accepts one connection on loopback, reads the request, answers `reply`
 // verbatim (or nothing, holding the connection, when reply is empty).
 class OneShotServer {
-public:
+  public:
     explicit OneShotServer(std::string reply) {
         fd_ = socket(AF_INET, SOCK_STREAM, 0);
         sockaddr_in addr{};
@@ -54,16 +54,16 @@ public:
     }
     std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
 
-private:
+  private:
     int fd_ = -1;
     int port_ = 0;
     std::thread thread_;
 };
 
-std::string http(const std::string& status, const std::string& body,
-                 const std::string& extra = {}) {
-    return "HTTP/1.1 " + status + "\r\nContent-Type: application/json\r\nContent-Length: " +
-           std::to_string(body.size()) + "\r\nConnection: close\r\n" + extra + "\r\n" + body;
+std::string http(const std::string& status, const std::string& body, const std::string& extra = {}) {
+    return "HTTP/1.1 " + status +
+           "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+           "\r\nConnection: close\r\n" + extra + "\r\n" + body;
 }
 
 core::ApiError health_error(const std::string& reply) {
@@ -87,8 +87,8 @@ TEST_CASE("the license round-trips through its JSON") {
     license.renewal.eligible = false;
     license.renewal.reason = "受付済みです";
     license.renewal.application = core::ApplicationResult{
-        "AP20261125-0A1B2C3D", core::ApplicationKind::renewal, "accepted", "事前申請受付済みです",
-        date(2026, 11, 30), core::fee_months(date(2027, 1, 10))};
+        "AP20261125-0A1B2C3D", core::ApplicationKind::renewal,     "accepted", "事前申請受付済みです",
+        date(2026, 11, 30),    core::fee_months(date(2027, 1, 10))};
     json wire = api::to_wire(license);
     CHECK(wire["renewal"]["application"]["fee_months"] == json::array({"2027-02", "2027-03"}));
     CHECK(wire["status"] == "renewal_pending");
@@ -100,8 +100,8 @@ TEST_CASE("the license round-trips through its JSON") {
 }
 
 TEST_CASE("sessions, terms, notices, health and errors round-trip") {
-    core::Session session{"abc.def", "2026-11-25T18:00:00+09:00",
-                          {"KJ00000001", "デモ居宅介護支援事業所 1", "1370000001"}};
+    core::Session session{
+        "abc.def", "2026-11-25T18:00:00+09:00", {"KJ00000001", "デモ居宅介護支援事業所 1", "1370000001"}};
     CHECK(api::from_wire<core::Session>(api::to_wire(session)) == session);
     core::Terms terms{{"2024.1", "利用規約", "本文"}, {"2024.1", "個人情報", "本文"}};
     CHECK(api::from_wire<core::Terms>(api::to_wire(terms)) == terms);
@@ -110,7 +110,9 @@ TEST_CASE("sessions, terms, notices, health and errors round-trip") {
     api::Health health{"ok", "2026-11-25T09:00:00+09:00"};
     CHECK(api::from_wire<api::Health>(api::to_wire(health)) == health);
 
-    core::ApiError error{422, "VALIDATION_FAILED", "入力内容を確認してください",
+    core::ApiError error{422,
+                         "VALIDATION_FAILED",
+                         "入力内容を確認してください",
                          {{"email", {"INVALID_FORMAT", "メールアドレスの形式が正しくありません"}}},
                          std::nullopt};
     json wire = api::to_wire(error);
@@ -118,8 +120,7 @@ TEST_CASE("sessions, terms, notices, health and errors round-trip") {
     auto back = api::from_wire<core::ApiError>(wire);
     back.http_status = 422;
     CHECK(back == error);
-    CHECK_FALSE(api::to_wire(core::ApiError{404, "NOT_FOUND", "x", {}, {}})["error"].contains(
-        "fields"));
+    CHECK_FALSE(api::to_wire(core::ApiError{404, "NOT_FOUND", "x", {}, {}})["error"].contains("fields"));
 }
 
 TEST_CASE("the application body has no email_confirm; missing fields read empty") {
@@ -144,9 +145,9 @@ TEST_CASE("wrong JSON types are WireErrors naming the field") {
         CHECK(e.field() == "agree_terms");
     }
     CHECK_THROWS_AS(api::from_wire<core::License>(json{{"today", "2026-02-30"}}), api::WireError);
-    CHECK_THROWS_AS(api::from_wire<core::ApplicationResult>(
-                        json{{"kind", "other"}, {"notify_by", "2026-11-30"}}),
-                    api::WireError);
+    CHECK_THROWS_AS(
+        api::from_wire<core::ApplicationResult>(json{{"kind", "other"}, {"notify_by", "2026-11-30"}}),
+        api::WireError);
 }
 
 TEST_CASE("the client maps odd answers and silence to stable codes") {
@@ -158,10 +159,10 @@ TEST_CASE("the client maps odd answers and silence to stable codes") {
     CHECK(health_error(http("302 Found", "", "Location: /\r\n")).code == "MALFORMED_RESPONSE");
     CHECK(health_error("").code == "TIMEOUT");
 
-    auto locked = health_error(
-        http("429 Too Many Requests",
-             R"({"error":{"code":"LOCKED_OUT","message":"しばらくしてからやり直してください"}})",
-             "Retry-After: 120\r\n"));
+    auto locked =
+        health_error(http("429 Too Many Requests",
+                          R"({"error":{"code":"LOCKED_OUT","message":"しばらくしてからやり直してください"}})",
+                          "Retry-After: 120\r\n"));
     CHECK(locked.http_status == 429);
     CHECK(locked.code == "LOCKED_OUT");
     CHECK(locked.retry_after_seconds == 120);

@@ -6,12 +6,24 @@
 using namespace careplan::core;
 
 TEST_CASE("every catalogued code has a Japanese message and a status", "[errors]") {
-    const std::pair<std::string_view, int> expected[] = {
-        {"UNAUTHORIZED", 401}, {"INVALID_CREDENTIALS", 401}, {"LOCKED_OUT", 429}, {"RENEWAL_NOT_OPEN", 409},
-        {"ALREADY_APPLIED", 409}, {"VALIDATION_FAILED", 422}, {"IDEMPOTENCY_KEY_REUSED", 422},
-        {"NOT_FOUND", 404}, {"METHOD_NOT_ALLOWED", 405}, {"PAYLOAD_TOO_LARGE", 413},
-        {"UNSUPPORTED_MEDIA_TYPE", 415}, {"BAD_REQUEST", 400}, {"INTERNAL", 500}, {"NETWORK_UNREACHABLE", 0},
-        {"TIMEOUT", 0}, {"TLS_ERROR", 0}, {"SERVER_ERROR", 0}, {"MALFORMED_RESPONSE", 0}};
+    const std::pair<std::string_view, int> expected[] = {{"UNAUTHORIZED", 401},
+                                                         {"INVALID_CREDENTIALS", 401},
+                                                         {"LOCKED_OUT", 429},
+                                                         {"RENEWAL_NOT_OPEN", 409},
+                                                         {"ALREADY_APPLIED", 409},
+                                                         {"VALIDATION_FAILED", 422},
+                                                         {"IDEMPOTENCY_KEY_REUSED", 422},
+                                                         {"NOT_FOUND", 404},
+                                                         {"METHOD_NOT_ALLOWED", 405},
+                                                         {"PAYLOAD_TOO_LARGE", 413},
+                                                         {"UNSUPPORTED_MEDIA_TYPE", 415},
+                                                         {"BAD_REQUEST", 400},
+                                                         {"INTERNAL", 500},
+                                                         {"NETWORK_UNREACHABLE", 0},
+                                                         {"TIMEOUT", 0},
+                                                         {"TLS_ERROR", 0},
+                                                         {"SERVER_ERROR", 0},
+                                                         {"MALFORMED_RESPONSE", 0}};
     for (const auto& [code, status] : expected) {
         INFO(code);
         const auto found = find_error(code);

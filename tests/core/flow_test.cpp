@@ -13,7 +13,9 @@ namespace {
 
 const auto start_time = jst(2027, 1, 8, 10, 0);
 
-Session demo_session() { return {"token-1", "2027-01-08T12:00:00+09:00", {"KJ00000001", "デモ居宅介護支援事業所 1", "1370000001"}}; }
+Session demo_session() {
+    return {"token-1", "2027-01-08T12:00:00+09:00", {"KJ00000001", "デモ居宅介護支援事業所 1", "1370000001"}};
+}
 
 License eligible_license() {
     License license;
@@ -52,26 +54,29 @@ ApiError failure(int status, std::string code, std::string message = {}) {
 }
 
 State logged_in() {
-    return run(initial_state(start_time), {event::SubmitLogin{"KJ00000001", "demo-pass-0001"},
-                                           event::LoginSucceeded{demo_session()},
-                                           event::LicenseLoaded{eligible_license()}})
+    return run(initial_state(start_time),
+               {event::SubmitLogin{"KJ00000001", "demo-pass-0001"}, event::LoginSucceeded{demo_session()},
+                event::LicenseLoaded{eligible_license()}})
         .state;
 }
 
 State on_form() {
-    return run(logged_in(), {event::SelectTab{Screen::apply}, event::StartApplication{},
-                             event::TermsLoaded{demo_terms()}})
+    return run(logged_in(),
+               {event::SelectTab{Screen::apply}, event::StartApplication{}, event::TermsLoaded{demo_terms()}})
         .state;
 }
 
 State on_confirm() {
-    return run(on_form(), {event::DocumentReadToEnd{Document::terms}, event::DocumentReadToEnd{Document::privacy},
-                           event::ReviewApplication{typed_form()}})
+    return run(on_form(),
+               {event::DocumentReadToEnd{Document::terms}, event::DocumentReadToEnd{Document::privacy},
+                event::ReviewApplication{typed_form()}})
         .state;
 }
 
 // The state after pressing 申請 on S06 with the given key.
-Transition submitted(std::string key) { return next(on_confirm(), event::ConfirmApplication{std::move(key)}); }
+Transition submitted(std::string key) {
+    return next(on_confirm(), event::ConfirmApplication{std::move(key)});
+}
 
 template <typename T>
 const T& only(const std::vector<Effect>& effects) {
@@ -110,7 +115,8 @@ TEST_CASE("S01: a malformed ID is answered locally, without a request", "[flow]"
 }
 
 TEST_CASE("S01: a full-width ID is normalised and sent once", "[flow]") {
-    const auto t = next(initial_state(start_time), event::SubmitLogin{"ｋｊ０００００００１", "demo-pass-0001"});
+    const auto t =
+        next(initial_state(start_time), event::SubmitLogin{"ｋｊ０００００００１", "demo-pass-0001"});
     const auto& login = only<effect::Login>(t.effects);
     CHECK(login.user_id == "KJ00000001");
     CHECK(login.password == "demo-pass-0001");
@@ -119,8 +125,8 @@ TEST_CASE("S01: a full-width ID is normalised and sent once", "[flow]") {
 }
 
 TEST_CASE("S01 -> S03 after login, fetching the license and the notices", "[flow]") {
-    const auto t = run(initial_state(start_time), {event::SubmitLogin{"KJ00000001", "p"},
-                                                   event::LoginSucceeded{demo_session()}});
+    const auto t = run(initial_state(start_time),
+                       {event::SubmitLogin{"KJ00000001", "p"}, event::LoginSucceeded{demo_session()}});
     CHECK(t.state.screen == Screen::license);
     CHECK(t.state.session == demo_session());
     REQUIRE(t.effects.size() == 2);
@@ -160,8 +166,9 @@ TEST_CASE("S01: 429 locks the login until Retry-After has passed", "[flow]") {
 }
 
 TEST_CASE("S01: a network failure at login shows a message; pressing ログイン again retries", "[flow]") {
-    const auto t = run(initial_state(start_time), {event::SubmitLogin{"KJ00000001", "p"},
-                                                   event::RequestFailed{Request::login, failure(0, "TIMEOUT")}});
+    const auto t = run(
+        initial_state(start_time),
+        {event::SubmitLogin{"KJ00000001", "p"}, event::RequestFailed{Request::login, failure(0, "TIMEOUT")}});
     REQUIRE(t.state.message);
     CHECK(t.state.message->code == "TIMEOUT");
     CHECK_FALSE(t.state.retry.has_value());  // the password is not kept for a retry
@@ -239,8 +246,9 @@ TEST_CASE("S05 -> S06 with the normalised form and the shown text versions", "[f
 TEST_CASE("S05: invalid input stays with per-field errors", "[flow]") {
     ApplicationInput bad = typed_form();
     bad.email_confirm = "jiro@example.jp";
-    const auto t = run(on_form(), {event::DocumentReadToEnd{Document::terms},
-                                   event::DocumentReadToEnd{Document::privacy}, event::ReviewApplication{bad}});
+    const auto t =
+        run(on_form(), {event::DocumentReadToEnd{Document::terms},
+                        event::DocumentReadToEnd{Document::privacy}, event::ReviewApplication{bad}});
     CHECK(t.state.screen == Screen::application_form);
     CHECK(t.state.form_errors.at("email_confirm").code == "MISMATCH");
     CHECK(t.effects.empty());
@@ -257,7 +265,8 @@ TEST_CASE("S06: 申請 sends one request, a double click none", "[flow]") {
 }
 
 TEST_CASE("S06: a timeout is retryable with the same Idempotency-Key", "[flow]") {
-    auto t = next(submitted("key-1").state, event::RequestFailed{Request::application, failure(0, "TIMEOUT")});
+    auto t =
+        next(submitted("key-1").state, event::RequestFailed{Request::application, failure(0, "TIMEOUT")});
     CHECK(t.state.screen == Screen::confirm);
     REQUIRE(t.state.message);
     CHECK(t.state.message->retryable);
@@ -268,13 +277,15 @@ TEST_CASE("S06: a timeout is retryable with the same Idempotency-Key", "[flow]")
 }
 
 TEST_CASE("S06: a changed body gets a new Idempotency-Key", "[flow]") {
-    State failed = next(submitted("key-1").state, event::RequestFailed{Request::application, failure(503, "SERVER_ERROR")}).state;
+    State failed = next(submitted("key-1").state,
+                        event::RequestFailed{Request::application, failure(503, "SERVER_ERROR")})
+                       .state;
     ApplicationInput changed = typed_form();
     changed.phone = "03-9999-0000";
     failed = run(failed, {event::Back{}, event::ReviewApplication{changed}}).state;
     REQUIRE(failed.screen == Screen::confirm);
-    CHECK(only<effect::SubmitApplication>(next(failed, event::ConfirmApplication{"key-2"}).effects).idempotency_key ==
-          "key-2");
+    CHECK(only<effect::SubmitApplication>(next(failed, event::ConfirmApplication{"key-2"}).effects)
+              .idempotency_key == "key-2");
 }
 
 TEST_CASE("S06 -> S07 when accepted; the license shows 事前申請受付済み", "[flow]") {
@@ -295,8 +306,9 @@ TEST_CASE("S06 -> S07 when accepted; the license shows 事前申請受付済み"
 }
 
 TEST_CASE("S06: 409 ALREADY_APPLIED goes to S03 showing the pending license", "[flow]") {
-    const auto t = next(submitted("key-1").state,
-                        event::RequestFailed{Request::application, failure(409, "ALREADY_APPLIED", "受付済みです")});
+    const auto t =
+        next(submitted("key-1").state,
+             event::RequestFailed{Request::application, failure(409, "ALREADY_APPLIED", "受付済みです")});
     CHECK(t.state.screen == Screen::license);
     CHECK(t.state.license->status == LicenseStatus::renewal_pending);
     REQUIRE(t.state.message);
@@ -327,8 +339,8 @@ TEST_CASE("S06: 422 IDEMPOTENCY_KEY_REUSED stays and the next 申請 takes a new
     const auto t = next(submitted("key-1").state,
                         event::RequestFailed{Request::application, failure(422, "IDEMPOTENCY_KEY_REUSED")});
     CHECK(t.state.screen == Screen::confirm);
-    CHECK(only<effect::SubmitApplication>(next(t.state, event::ConfirmApplication{"key-2"}).effects).idempotency_key ==
-          "key-2");
+    CHECK(only<effect::SubmitApplication>(next(t.state, event::ConfirmApplication{"key-2"}).effects)
+              .idempotency_key == "key-2");
 }
 
 TEST_CASE("401 on an office request returns to S01 and forgets the session", "[flow]") {
@@ -353,15 +365,17 @@ TEST_CASE("a failed license fetch is retryable; a 4xx is not", "[flow]") {
     CHECK(next(t.state, event::DismissMessage{}).effects.empty());
     CHECK_FALSE(next(t.state, event::DismissMessage{}).state.retry.has_value());
 
-    t = run(in, {event::SelectTab{Screen::license}, event::RequestFailed{Request::license, failure(404, "NOT_FOUND")}});
+    t = run(in, {event::SelectTab{Screen::license},
+                 event::RequestFailed{Request::license, failure(404, "NOT_FOUND")}});
     CHECK_FALSE(t.state.message->retryable);
     CHECK(next(t.state, event::Retry{}).effects.empty());
 }
 
 TEST_CASE("the notice is kept when it arrives", "[flow]") {
     const Notice notice{"1.1.2", ymd(2024, 2, 28), "バージョンアップのお知らせ", "本文"};
-    const auto t = run(initial_state(start_time), {event::SubmitLogin{"KJ00000001", "p"},
-                                                   event::LoginSucceeded{demo_session()}, event::NoticesLoaded{notice}});
+    const auto t =
+        run(initial_state(start_time), {event::SubmitLogin{"KJ00000001", "p"},
+                                        event::LoginSucceeded{demo_session()}, event::NoticesLoaded{notice}});
     CHECK(t.state.notice == notice);
     CHECK_FALSE(is_busy(t.state, Request::notices));
 }
@@ -391,7 +405,8 @@ TEST_CASE("Back follows the form backwards and leaves S11", "[flow]") {
     CHECK(next(on_confirm(), event::Back{}).state.screen == Screen::application_form);
     CHECK(next(on_form(), event::Back{}).state.screen == Screen::apply);
     CHECK(run(logged_in(), {event::OpenVersionNotice{}, event::Back{}}).state.screen == Screen::license);
-    CHECK(run(initial_state(start_time), {event::OpenVersionNotice{}, event::Back{}}).state.screen == Screen::login);
+    CHECK(run(initial_state(start_time), {event::OpenVersionNotice{}, event::Back{}}).state.screen ==
+          Screen::login);
     CHECK(run(logged_in(), {event::SelectTab{Screen::faq}, event::Back{}}).state.screen == Screen::faq);
     CHECK(next(logged_in(), event::Back{}).state.screen == Screen::license);
 }
@@ -401,7 +416,8 @@ TEST_CASE("S08: one env check at a time; its result feeds the S11 notice", "[flo
     CHECK(has<effect::RunEnvCheck>(t.effects));
     CHECK(next(t.state, event::RunEnvCheck{}).effects.empty());
     CHECK_FALSE(version_notice_due(t.state));
-    const EnvCheckResult report{CheckOutcome::ok, {{"OS", CheckOutcome::ok, "OK", {"Windows 11"}, ""}}, "OS: OK"};
+    const EnvCheckResult report{
+        CheckOutcome::ok, {{"OS", CheckOutcome::ok, "OK", {"Windows 11"}, ""}}, "OS: OK"};
     t = next(t.state, event::EnvCheckFinished{report, "ver1.1.1"});
     CHECK_FALSE(t.state.env_check_running);
     CHECK(t.state.env_report == report);
@@ -447,8 +463,12 @@ TEST_CASE("中止 on S06: the late answer is ignored and sending again reuses th
     CHECK(t.state.message->code == "CANCELLED");
     CHECK(t.state.message->retryable);
     // The answer of the abandoned request changes nothing.
-    const ApplicationResult late{"A-1", ApplicationKind::renewal, "accepted", "事前申請受付済みです",
-                                 ymd(2027, 1, 13), fee_months(ymd(2027, 3, 1))};
+    const ApplicationResult late{"A-1",
+                                 ApplicationKind::renewal,
+                                 "accepted",
+                                 "事前申請受付済みです",
+                                 ymd(2027, 1, 13),
+                                 fee_months(ymd(2027, 3, 1))};
     CHECK(next(t.state, event::ApplicationAccepted{late}).state.screen == Screen::confirm);
     // Sending again, by 再試行 or by 申請 with a fresh key, keeps the first key.
     CHECK(only<effect::SubmitApplication>(next(t.state, event::Retry{}).effects).idempotency_key == "key-1");

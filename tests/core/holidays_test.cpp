@@ -81,7 +81,7 @@ TEST_CASE("one-off holidays and the Olympic moves", "[holidays]") {
     CHECK(name_or_empty(ymd(2019, 5, 2)) == "国民の休日");
     CHECK(name_or_empty(ymd(2019, 5, 6)) == "振替休日");
     CHECK(name_or_empty(ymd(2019, 10, 22)) == "即位礼正殿の儀");
-    CHECK(name_or_empty(ymd(2019, 2, 23)).empty());   // no 天皇誕生日 in 2019
+    CHECK(name_or_empty(ymd(2019, 2, 23)).empty());  // no 天皇誕生日 in 2019
     CHECK(name_or_empty(ymd(2019, 12, 23)).empty());
     CHECK(name_or_empty(ymd(2018, 12, 23)) == "天皇誕生日");
     CHECK(name_or_empty(ymd(2018, 12, 24)) == "振替休日");
@@ -147,7 +147,8 @@ TEST_CASE("properties of the holiday rules 1949-2099", "[holidays][property]") {
         const auto name = holiday_name(day);
         INFO(format_iso(day));
         if (!name) {
-            const bool weekend = is_sunday(day) || std::chrono::weekday{std::chrono::sys_days{day}} == std::chrono::Saturday;
+            const bool weekend =
+                is_sunday(day) || std::chrono::weekday{std::chrono::sys_days{day}} == std::chrono::Saturday;
             CHECK(is_business_day(day) == (!weekend && !is_year_end_break(day)));
             return;
         }
@@ -173,7 +174,8 @@ TEST_CASE("properties of the holiday rules 1949-2099", "[holidays][property]") {
             const bool happy_monday_era = (*name == "成人の日" || *name == "体育の日")
                                               ? day.year() >= std::chrono::year{2000}
                                               : day.year() >= std::chrono::year{2003};
-            const bool olympic_year = day.year() == std::chrono::year{2020} || day.year() == std::chrono::year{2021};
+            const bool olympic_year =
+                day.year() == std::chrono::year{2020} || day.year() == std::chrono::year{2021};
             if (happy_monday_era && !olympic_year) CHECK(is_monday(day));
         } else if (*name == "春分の日") {
             CHECK(day.month() == std::chrono::March);
@@ -208,8 +210,8 @@ TEST_CASE("properties of the holiday rules 1949-2099", "[holidays][property]") {
 }
 
 TEST_CASE("business days skip weekends, holidays and 12/29-1/3", "[holidays]") {
-    CHECK(is_business_day(ymd(2027, 1, 8)));        // Friday
-    CHECK_FALSE(is_business_day(ymd(2027, 1, 9)));  // Saturday
+    CHECK(is_business_day(ymd(2027, 1, 8)));         // Friday
+    CHECK_FALSE(is_business_day(ymd(2027, 1, 9)));   // Saturday
     CHECK_FALSE(is_business_day(ymd(2027, 1, 10)));  // Sunday
     CHECK_FALSE(is_business_day(ymd(2027, 1, 11)));  // 成人の日
     CHECK(is_business_day(ymd(2026, 12, 28)));
@@ -223,7 +225,7 @@ TEST_CASE("business days skip weekends, holidays and 12/29-1/3", "[holidays]") {
 
 TEST_CASE("add_business_days does not count the start day", "[holidays]") {
     CHECK(add_business_days(ymd(2027, 1, 6), 1) == ymd(2027, 1, 7));
-    CHECK(add_business_days(ymd(2027, 1, 8), 1) == ymd(2027, 1, 12));  // over the weekend and 成人の日
+    CHECK(add_business_days(ymd(2027, 1, 8), 1) == ymd(2027, 1, 12));   // over the weekend and 成人の日
     CHECK(add_business_days(ymd(2026, 12, 28), 1) == ymd(2027, 1, 4));  // over the year end
     CHECK(add_business_days(ymd(2027, 1, 9), 1) == ymd(2027, 1, 12));   // from a Saturday
     CHECK(add_business_days(ymd(2027, 4, 28), 3) == ymd(2027, 5, 7));   // Golden Week

@@ -39,7 +39,7 @@ TEST_CASE("is_valid_utf8 rejects malformed, overlong and surrogate sequences", "
     CHECK(is_valid_utf8("山田　ﾀﾛｳ😀"));
     CHECK(is_valid_utf8(""));
     CHECK_FALSE(is_valid_utf8("\xff"));
-    CHECK_FALSE(is_valid_utf8("abc\xe3\x81"));      // truncated
+    CHECK_FALSE(is_valid_utf8("abc\xe3\x81"));       // truncated
     CHECK_FALSE(is_valid_utf8("\xc0\xaf"));          // overlong '/'
     CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));      // surrogate
     CHECK_FALSE(is_valid_utf8("\xf4\x90\x80\x80"));  // above U+10FFFF
@@ -70,7 +70,7 @@ TEST_CASE("normalize_kana: hiragana and 半角カナ to 全角カタカナ", "[i
     CHECK(normalize_kana("ｼｮｳｺﾞ ｰ") == "ショウゴ　ー");
     CHECK(normalize_kana("  すずき　　 いちろう  ") == "スズキ　イチロウ");
     CHECK(normalize_kana("か\u3099") == "ガ");  // combining 濁点
-    CHECK(normalize_kana("ｱﾞ") == "ア゛");       // ア takes no 濁点: the mark stays visible
+    CHECK(normalize_kana("ｱﾞ") == "ア゛");      // ア takes no 濁点: the mark stays visible
     CHECK(normalize_kana("ﾞｱ") == "゛ア");
     CHECK(normalize_kana("ゝ") == "ヽ");
     CHECK(normalize_kana("ヤマダ") == "ヤマダ");
@@ -126,39 +126,47 @@ TEST_CASE("validate_application: every field's error code", "[input]") {
     };
     CHECK(code_of(with([](auto& i) { i.applicant_name = ""; }), "applicant_name") == "REQUIRED");
     CHECK(code_of(with([](auto& i) { i.applicant_name = repeat("山", 50); }), "applicant_name").empty());
-    CHECK(code_of(with([](auto& i) { i.applicant_name = repeat("山", 51); }), "applicant_name") == "TOO_LONG");
-    CHECK(code_of(with([](auto& i) { i.applicant_name = "山田\n太郎"; }), "applicant_name") == "INVALID_FORMAT");
+    CHECK(code_of(with([](auto& i) { i.applicant_name = repeat("山", 51); }), "applicant_name") ==
+          "TOO_LONG");
+    CHECK(code_of(with([](auto& i) { i.applicant_name = "山田\n太郎"; }), "applicant_name") ==
+          "INVALID_FORMAT");
     CHECK(code_of(with([](auto& i) { i.applicant_name = "山田😀"; }), "applicant_name").empty());
     CHECK(code_of(with([](auto& i) { i.applicant_name = "\xe5\xb1"; }), "applicant_name") == "INVALID_UTF8");
 
     CHECK(code_of(with([](auto& i) { i.applicant_kana = "やまだ"; }), "applicant_kana") == "INVALID_FORMAT");
     CHECK(code_of(with([](auto& i) { i.applicant_kana = "ヤマダ😀"; }), "applicant_kana") == "INVALID_FORMAT");
-    CHECK(code_of(with([](auto& i) { i.applicant_kana = "ヤマダ Taro"; }), "applicant_kana") == "INVALID_FORMAT");
+    CHECK(code_of(with([](auto& i) { i.applicant_kana = "ヤマダ Taro"; }), "applicant_kana") ==
+          "INVALID_FORMAT");
     CHECK(code_of(with([](auto& i) { i.applicant_kana = "ジョン・スミス"; }), "applicant_kana").empty());
     CHECK(code_of(with([](auto& i) { i.applicant_kana = std::string(); }), "applicant_kana") == "REQUIRED");
     CHECK(code_of(with([](auto& i) { i.applicant_kana = repeat("ア", 50); }), "applicant_kana").empty());
-    CHECK(code_of(with([](auto& i) { i.applicant_kana = repeat("ア", 51); }), "applicant_kana") == "TOO_LONG");
+    CHECK(code_of(with([](auto& i) { i.applicant_kana = repeat("ア", 51); }), "applicant_kana") ==
+          "TOO_LONG");
 
-    for (const char* bad : {"taro", "taro@", "@example.jp", "taro@example", "taro@@example.jp", "ta ro@example.jp",
-                            "taro@.example.jp", "taro@example..jp", "太郎@example.jp", "taro@example.jp."}) {
+    for (const char* bad :
+         {"taro", "taro@", "@example.jp", "taro@example", "taro@@example.jp", "ta ro@example.jp",
+          "taro@.example.jp", "taro@example..jp", "太郎@example.jp", "taro@example.jp."}) {
         INFO(bad);
         CHECK(code_of(with([&](auto& i) { i.email = i.email_confirm = bad; }), "email") == "INVALID_FORMAT");
     }
     // 254 bytes is the longest address.
     CHECK(code_of(with([](auto& i) { i.email = i.email_confirm = "taro@" + std::string(246, 'd') + ".jp"; }),
-                  "email").empty());
+                  "email")
+              .empty());
     CHECK(code_of(with([](auto& i) { i.email = i.email_confirm = "taro@" + std::string(247, 'd') + ".jp"; }),
                   "email") == "TOO_LONG");
-    CHECK(code_of(with([](auto& i) { i.email = i.email_confirm = "a.b+c@mail.example.co.jp"; }), "email").empty());
+    CHECK(code_of(with([](auto& i) { i.email = i.email_confirm = "a.b+c@mail.example.co.jp"; }), "email")
+              .empty());
 
     CHECK(code_of(with([](auto& i) { i.email_confirm = "jiro@example.jp"; }), "email_confirm") == "MISMATCH");
     CHECK(code_of(with([](auto& i) { i.email_confirm = ""; }), "email_confirm") == "REQUIRED");
-    CHECK(validate_application([] {
-              ApplicationInput i = valid_application();
-              i.email_confirm = "";
-              return i;
-          }(),
-                               false)
+    CHECK(validate_application(
+              [] {
+                  ApplicationInput i = valid_application();
+                  i.email_confirm = "";
+                  return i;
+              }(),
+              false)
               .empty());  // the service has no email_confirm
 
     CHECK(code_of(with([](auto& i) { i.phone = "0312345678"; }), "phone").empty());
@@ -170,8 +178,10 @@ TEST_CASE("validate_application: every field's error code", "[input]") {
     }
 
     CHECK(code_of(with([](auto& i) { i.office_number = "137000000"; }), "office_number") == "INVALID_FORMAT");
-    CHECK(code_of(with([](auto& i) { i.office_number = "13700000011"; }), "office_number") == "INVALID_FORMAT");
-    CHECK(code_of(with([](auto& i) { i.office_number = "137000000A"; }), "office_number") == "INVALID_FORMAT");
+    CHECK(code_of(with([](auto& i) { i.office_number = "13700000011"; }), "office_number") ==
+          "INVALID_FORMAT");
+    CHECK(code_of(with([](auto& i) { i.office_number = "137000000A"; }), "office_number") ==
+          "INVALID_FORMAT");
 
     const auto no_agreement = with([](auto& i) { i.agree_terms = i.agree_privacy = false; });
     CHECK(code_of(no_agreement, "agree_terms") == "MUST_AGREE");

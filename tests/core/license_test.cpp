@@ -117,7 +117,8 @@ TEST_CASE("fee_months are the two months after the first month of the period", "
 
 TEST_CASE("months on the wire are strict YYYY-MM", "[date]") {
     CHECK(parse_iso_year_month("2027-01") == YearMonth{std::chrono::year{2027}, std::chrono::January});
-    for (std::string_view bad : {"2027-1", "2027-13", "2027-00", "2027/01", "２０２７-01", "2027-01-01", ""}) {
+    for (std::string_view bad :
+         {"2027-1", "2027-13", "2027-00", "2027/01", "２０２７-01", "2027-01-01", ""}) {
         INFO(bad);
         CHECK_FALSE(parse_iso_year_month(bad).has_value());
     }

@@ -3,19 +3,22 @@
 
 #include "careplan/core/proxy.hpp"
 
+using careplan::core::describe;
 using careplan::core::HostPort;
 using careplan::core::ManualProxySetting;
-using careplan::core::describe;
 using careplan::core::proxy_for_url;
 
 namespace {
 constexpr auto service = "https://careplan.example.jp/api";
-ManualProxySetting enabled(std::string server, std::string bypass = "") { return {true, std::move(server), std::move(bypass)}; }
+ManualProxySetting enabled(std::string server, std::string bypass = "") {
+    return {true, std::move(server), std::move(bypass)};
+}
 }  // namespace
 
 TEST_CASE("one proxy for every protocol") {
     CHECK(proxy_for_url(enabled("proxy.office.local:8080"), service) == HostPort{"proxy.office.local", 8080});
-    CHECK(proxy_for_url(enabled(" 10.0.0.5:3128 "), "http://careplan.example.jp") == HostPort{"10.0.0.5", 3128});
+    CHECK(proxy_for_url(enabled(" 10.0.0.5:3128 "), "http://careplan.example.jp") ==
+          HostPort{"10.0.0.5", 3128});
     // Written with a scheme or a trailing slash, as some tools do.
     CHECK(proxy_for_url(enabled("http://10.0.0.5:3128/"), service) == HostPort{"10.0.0.5", 3128});
     // No port: Windows uses 80.
@@ -36,7 +39,8 @@ TEST_CASE("per protocol, the entry of the URL's scheme is taken") {
     const ManualProxySetting both = enabled("http=web:8080;https=secure:8443;ftp=files:21");
     CHECK(proxy_for_url(both, "http://careplan.example.jp") == HostPort{"web", 8080});
     CHECK(proxy_for_url(both, service) == HostPort{"secure", 8443});
-    CHECK(proxy_for_url(enabled("HTTPS=secure:8443"), "HTTPS://careplan.example.jp") == HostPort{"secure", 8443});
+    CHECK(proxy_for_url(enabled("HTTPS=secure:8443"), "HTTPS://careplan.example.jp") ==
+          HostPort{"secure", 8443});
     // Only an http entry: https goes direct, as in Windows.
     CHECK_FALSE(proxy_for_url(enabled("http=web:8080"), service));
     // Only SOCKS, which this app does not speak: direct.
@@ -58,7 +62,8 @@ TEST_CASE("hosts on the bypass list are reached directly") {
 }
 
 TEST_CASE("this PC is never reached through a proxy") {
-    for (const char* url : {"http://127.0.0.1:8080", "http://localhost:8080/api", "http://[::1]:8080", "http://127.1.2.3"})
+    for (const char* url :
+         {"http://127.0.0.1:8080", "http://localhost:8080/api", "http://[::1]:8080", "http://127.1.2.3"})
         CHECK_FALSE(proxy_for_url(enabled("proxy:8080"), url));
 }
 
@@ -73,7 +78,8 @@ TEST_CASE("the host of a URL") {
 }
 
 TEST_CASE("user info and ports of the URL do not confuse the host") {
-    CHECK_FALSE(proxy_for_url(enabled("proxy:8080", "careplan.example.jp"), "https://user@careplan.example.jp:8443/x"));
+    CHECK_FALSE(proxy_for_url(enabled("proxy:8080", "careplan.example.jp"),
+                              "https://user@careplan.example.jp:8443/x"));
     CHECK_FALSE(proxy_for_url(enabled("proxy:8080"), "http://evil.example@127.0.0.1:8080/"));
 }
 
@@ -84,5 +90,6 @@ TEST_CASE("the route is described for S08 and the report") {
           "プロキシ proxy:8080 経由 (Windows のプロキシ設定)");
     CHECK(describe({HostPort{"10.0.0.5", 3128}, ProxySource::settings_file}) ==
           "プロキシ 10.0.0.5:3128 経由 (careplan-client.ini)");
-    CHECK(describe({HostPort{"gate", 80}, ProxySource::command_line}) == "プロキシ gate:80 経由 (起動オプション --proxy)");
+    CHECK(describe({HostPort{"gate", 80}, ProxySource::command_line}) ==
+          "プロキシ gate:80 経由 (起動オプション --proxy)");
 }

@@ -23,7 +23,9 @@ TEST_CASE("string helpers: trim, case, loopback, UTF-16", "[strings]") {
     const std::u16string wide = utf8_to_utf16(name);
     CHECK(wide.size() == 8);  // the emoji is a surrogate pair
     CHECK(utf16_to_utf8(wide) == name);
-    CHECK(utf16_to_utf8(std::u16string{0xD800, u'A'}) == "\xEF\xBF\xBD" "A");  // lone surrogate
+    CHECK(utf16_to_utf8(std::u16string{0xD800, u'A'}) ==
+          "\xEF\xBF\xBD"
+          "A");  // lone surrogate
     CHECK(utf8_to_utf16("\xFF") == std::u16string{0xFFFD});
 }
 

@@ -12,16 +12,26 @@ using namespace careplan::core;
 namespace {
 
 // The facts assets/texts/README.md lists, each defined once in app/core.
-constexpr std::string_view fact_names[] = {
-    "phone", "opens", "closes", "year_end_first", "year_end_last", "renewal_window_days",
-    "mail_days_min", "mail_days_max", "latest_client_version", "client_released_on",
-    "client_released_on_era", "windows10_end", "contact"};
+constexpr std::string_view fact_names[] = {"phone",
+                                           "opens",
+                                           "closes",
+                                           "year_end_first",
+                                           "year_end_last",
+                                           "renewal_window_days",
+                                           "mail_days_min",
+                                           "mail_days_max",
+                                           "latest_client_version",
+                                           "client_released_on",
+                                           "client_released_on_era",
+                                           "windows10_end",
+                                           "contact"};
 
 }  // namespace
 
 TEST_CASE("tr fills the caller's values, then the facts", "[text]") {
     CHECK(tr(texts::date::month_day, {{"month", 12}, {"day", 29}}) == "12月29日");
-    CHECK(tr(texts::helpdesk::hours) == "受付時間 9:00～17:00（土日・祝日・年末年始 12月29日～1月3日 を除く）");
+    CHECK(tr(texts::helpdesk::hours) ==
+          "受付時間 9:00～17:00（土日・祝日・年末年始 12月29日～1月3日 を除く）");
     CHECK(tr(texts::error::renewal_not_open).find("60日前") != std::string::npos);
     // A caller's value wins over a fact of the same name.
     CHECK(tr(texts::helpdesk::open_now, {{"closes", "16:00"}}).find("本日16:00まで") != std::string::npos);

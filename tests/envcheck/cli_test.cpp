@@ -26,7 +26,8 @@ Run run(bool json, HealthFunction health) {
                                 out.get());
     std::rewind(out.get());
     char buffer[4096];
-    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, out.get())) > 0;) result.output.append(buffer, n);
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, out.get())) > 0;)
+        result.output.append(buffer, n);
     return result;
 }
 
@@ -49,7 +50,8 @@ TEST_CASE("--check-env: 0 when all is well, 1 with a 注意, 2 with an NG") {
     CHECK(skewed.code == 1);
     CHECK(skewed.output.find("[注意] PC の日付と時刻") != std::string::npos);
 
-    const Run refused = run(false, failing(careplan::core::ErrorCode::network_unreachable, "Connection refused"));
+    const Run refused =
+        run(false, failing(careplan::core::ErrorCode::network_unreachable, "Connection refused"));
     CHECK(refused.code == 2);
     CHECK(refused.output.find("[NG] サービスへの接続") != std::string::npos);
 }

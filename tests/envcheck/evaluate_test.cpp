@@ -206,8 +206,15 @@ TEST_CASE("network: reachable OK, slow 注意, refused / timeout / TLS / server 
         CHECK(has_fact(item, "応答時間: 2500 ms"));
     }
     SECTION("refused") {
-        service = ServiceFacts{"https://license.example.jp", true, false, 0, careplan::core::ErrorCode::network_unreachable,
-                               "Connection refused", milliseconds{3}, "", {}};
+        service = ServiceFacts{"https://license.example.jp",
+                               true,
+                               false,
+                               0,
+                               careplan::core::ErrorCode::network_unreachable,
+                               "Connection refused",
+                               milliseconds{3},
+                               "",
+                               {}};
         const Item item = item_of(evaluate(facts), "network");
         CHECK(item.outcome == Outcome::ng);
         CHECK(has_fact(item, "サービスに接続できませんでした"));
@@ -220,14 +227,17 @@ TEST_CASE("network: reachable OK, slow 注意, refused / timeout / TLS / server 
         CHECK_FALSE(has_fact(item_of(evaluate(facts), "network"), "経路: "));
         service.route = careplan::core::ProxyRoute{};
         CHECK(has_fact(item_of(evaluate(facts), "network"), "経路: 直接"));
-        service.route = {careplan::core::HostPort{"gate", 8080}, careplan::core::ProxySource::windows_setting};
-        CHECK(has_fact(item_of(evaluate(facts), "network"), "経路: プロキシ gate:8080 経由 (Windows のプロキシ設定)"));
+        service.route = {careplan::core::HostPort{"gate", 8080},
+                         careplan::core::ProxySource::windows_setting};
+        CHECK(has_fact(item_of(evaluate(facts), "network"),
+                       "経路: プロキシ gate:8080 経由 (Windows のプロキシ設定)"));
     }
     SECTION("refused through a proxy: the remedy points at that proxy, not at the ini") {
         service.answered = false;
         service.error = careplan::core::ErrorCode::network_unreachable;
         facts.proxy->configured = true;
-        service.route = {careplan::core::HostPort{"gate", 8080}, careplan::core::ProxySource::windows_setting};
+        service.route = {careplan::core::HostPort{"gate", 8080},
+                         careplan::core::ProxySource::windows_setting};
         const std::string remedy = item_of(evaluate(facts), "network").remedy;
         CHECK(remedy.find("このアプリはプロキシを経由して接続しています") != std::string::npos);
         CHECK(remedy.find("careplan-client.ini") == std::string::npos);
@@ -236,7 +246,8 @@ TEST_CASE("network: reachable OK, slow 注意, refused / timeout / TLS / server 
         service.answered = false;
         service.error = careplan::core::ErrorCode::network_unreachable;
         facts.proxy->configured = true;
-        CHECK(item_of(evaluate(facts), "network").remedy.find("プロキシが設定されています") != std::string::npos);
+        CHECK(item_of(evaluate(facts), "network").remedy.find("プロキシが設定されています") !=
+              std::string::npos);
     }
     SECTION("timeout") {
         service.answered = false;
@@ -294,8 +305,9 @@ TEST_CASE("clock: up to 5 min OK, up to a day 注意, more NG") {
         CHECK(outcome_of(facts, "clock") == Outcome::ok);
     }
     SECTION("a time that is not RFC 3339") {
-        for (const char* bad : {"", "2026-11-25", "2026-11-25T10:00:00", "2026-13-01T00:00:00Z",
-                                "2026-11-25T10:00:00+9:00", "2026-11-25T25:00:00Z", "2026-11-25T10:00:00.x1Z"}) {
+        for (const char* bad :
+             {"", "2026-11-25", "2026-11-25T10:00:00", "2026-13-01T00:00:00Z", "2026-11-25T10:00:00+9:00",
+              "2026-11-25T25:00:00Z", "2026-11-25T10:00:00.x1Z"}) {
             service.server_time = bad;
             CHECK(outcome_of(facts, "clock") == Outcome::warning);
         }

@@ -66,7 +66,9 @@ inline const Item& item_of(const Report& report, std::string_view id) {
     return *found;
 }
 
-inline Outcome outcome_of(const Facts& facts, std::string_view id) { return item_of(evaluate(facts), id).outcome; }
+inline Outcome outcome_of(const Facts& facts, std::string_view id) {
+    return item_of(evaluate(facts), id).outcome;
+}
 
 // True when some fact line of the item contains `text`.
 inline bool has_fact(const Item& item, std::string_view text) {

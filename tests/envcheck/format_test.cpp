@@ -17,9 +17,9 @@ bool contains(const std::string& text, std::string_view part) { return text.find
 
 Facts mixed_pc() {
     Facts facts = good_windows11_pc();
-    facts.os.build = 19045;                                        // 注意
-    facts.browsers = BrowsersFacts{};                              // NG
-    facts.installed_clients = std::vector<InstalledClient>{};     // 対象外
+    facts.os.build = 19045;                                    // 注意
+    facts.browsers = BrowsersFacts{};                          // NG
+    facts.installed_clients = std::vector<InstalledClient>{};  // 対象外
     return facts;
 }
 
@@ -68,8 +68,8 @@ TEST_CASE("JSON survives bytes that are not UTF-8") {
 }
 
 TEST_CASE("the saved report of a real run names neither the user nor their folders") {
-    const Report report =
-        evaluate(collect_facts(ProbeOptions{"http://127.0.0.1:9", "1.0.0", std::chrono::milliseconds{500}, answering()}));
+    const Report report = evaluate(collect_facts(
+        ProbeOptions{"http://127.0.0.1:9", "1.0.0", std::chrono::milliseconds{500}, answering()}));
     for (const std::string& output : {format_text(report), format_json(report)}) {
         for (const char* variable : {"USER", "LOGNAME", "HOME"}) {
             const char* value = std::getenv(variable);

@@ -31,7 +31,8 @@ std::thread::id run_and_wait(LifelongThreads& threads) {
 
 // A thread counts as idle again only once it is back from its job.
 void wait_until_all_idle(const LifelongThreads& threads) {
-    for (int i = 0; i < 5000 && threads.idle_count() != threads.thread_count(); ++i) std::this_thread::sleep_for(1ms);
+    for (int i = 0; i < 5000 && threads.idle_count() != threads.thread_count(); ++i)
+        std::this_thread::sleep_for(1ms);
     REQUIRE(threads.idle_count() == threads.thread_count());
 }
 

@@ -59,12 +59,14 @@ TEST_CASE("a skewed service clock shows in the clock item") {
 }
 
 TEST_CASE("refused and TLS failures come through as facts") {
-    Facts facts = collect_facts(options_with(failing(careplan::core::ErrorCode::network_unreachable, "Connection refused")));
+    Facts facts = collect_facts(
+        options_with(failing(careplan::core::ErrorCode::network_unreachable, "Connection refused")));
     CHECK_FALSE(facts.service->answered);
     CHECK(facts.service->error == careplan::core::ErrorCode::network_unreachable);
     CHECK(item_of(evaluate(facts), "network").outcome == Outcome::ng);
 
-    ProbeOptions tls = options_with(failing(careplan::core::ErrorCode::tls_error, "certificate verify failed"));
+    ProbeOptions tls =
+        options_with(failing(careplan::core::ErrorCode::tls_error, "certificate verify failed"));
     tls.server_url = "https://127.0.0.1:9";
     facts = collect_facts(tls);
     CHECK(facts.service->tls);
@@ -83,7 +85,8 @@ TEST_CASE("a health call stuck past the limit does not hold up the check") {
     const Stuck stuck = stuck_for(milliseconds{1500});
     const auto started = steady_clock::now();
     ProbeOptions stuck_options = options_with(stuck.health, limit);
-    stuck_options.route = {careplan::core::HostPort{"gate", 8080}, careplan::core::ProxySource::settings_file};
+    stuck_options.route = {careplan::core::HostPort{"gate", 8080},
+                           careplan::core::ProxySource::settings_file};
     const Facts facts = collect_facts(stuck_options);
     const auto took = steady_clock::now() - started;
     CHECK(took >= limit);
@@ -105,9 +108,8 @@ TEST_CASE("a health call stuck past the limit does not hold up the check") {
 }
 
 TEST_CASE("a throwing health function is a failed check, not an exception") {
-    const Facts facts = collect_facts(options_with([](const std::string&, milliseconds) -> HealthResult {
-        throw std::runtime_error("boom");
-    }));
+    const Facts facts = collect_facts(options_with(
+        [](const std::string&, milliseconds) -> HealthResult { throw std::runtime_error("boom"); }));
     REQUIRE(facts.service);
     CHECK(facts.service->error == careplan::core::ErrorCode::check_failed);
     CHECK(facts.service->error_message == "boom");

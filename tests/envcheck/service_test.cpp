@@ -27,7 +27,7 @@ namespace {
 
 // A loopback socket bound to a free port; listening or not.
 class LoopbackSocket {
-public:
+  public:
     explicit LoopbackSocket(bool listening) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
         REQUIRE(fd_ >= 0);
         sockaddr_in address{};
@@ -44,7 +44,7 @@ public:
     LoopbackSocket& operator=(const LoopbackSocket&) = delete;
     std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
 
-private:
+  private:
     int fd_;
     int port_ = 0;
 };
@@ -68,9 +68,10 @@ Timed timed_check(const std::string& url, milliseconds limit = milliseconds{2000
 std::filesystem::path make_wrong_certificate() {
     const auto dir = std::filesystem::temp_directory_path() / ("envcheck-tls-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
-    const std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=wrong.example "
-                                "-keyout '" + (dir / "key.pem").string() + "' -out '" + (dir / "cert.pem").string() +
-                                "' >/dev/null 2>&1";
+    const std::string command =
+        "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=wrong.example "
+        "-keyout '" +
+        (dir / "key.pem").string() + "' -out '" + (dir / "cert.pem").string() + "' >/dev/null 2>&1";
     REQUIRE(std::system(command.c_str()) == 0);
     return dir;
 }
@@ -133,7 +134,8 @@ TEST_CASE("HTTPS with a certificate the client does not trust is a TLS error") {
 
 #ifdef CAREPLAN_SERVICE_EXE
 TEST_CASE("the careplan-service executable: --check-env exits 0 and prints the report") {
-    const auto db = std::filesystem::temp_directory_path() / ("envcheck-" + std::to_string(::getpid()) + ".db");
+    const auto db =
+        std::filesystem::temp_directory_path() / ("envcheck-" + std::to_string(::getpid()) + ".db");
     const std::string command = "sh -c 'echo $$; exec \"$0\" --db \"$1\" --listen 127.0.0.1:0' '" +
                                 std::string{CAREPLAN_SERVICE_EXE} + "' '" + db.string() + "'";
     std::FILE* service = ::popen(command.c_str(), "r");

@@ -55,7 +55,7 @@ TEST_CASE("health, terms and notices answer without a session") {
     REQUIRE(terms.ok());
     CHECK(terms.value().terms.version == valid_application(1).terms_version);
     CHECK(terms.value().privacy.version == valid_application(1).privacy_version);
-    CHECK(terms.value().terms.text.find("取消") != std::string::npos);     // FAQ A5
+    CHECK(terms.value().terms.text.find("取消") != std::string::npos);        // FAQ A5
     CHECK(terms.value().terms.text.find("介護給付費") != std::string::npos);  // FAQ A4
     CHECK(terms.value().terms.text.find("2～3営業日") != std::string::npos);  // FAQ A2
 
@@ -141,13 +141,10 @@ TEST_CASE("the demo offices sit on the 60/61/0/-10 day boundaries") {
     };
     using core::LicenseStatus;
     auto [office, days, status, eligible] = GENERATE(
-        Expected{1, 45, LicenseStatus::renewal_open, true},
-        Expected{2, 120, LicenseStatus::active, false},
+        Expected{1, 45, LicenseStatus::renewal_open, true}, Expected{2, 120, LicenseStatus::active, false},
         Expected{3, 30, LicenseStatus::renewal_pending, false},
-        Expected{4, -10, LicenseStatus::expired, true},
-        Expected{5, 60, LicenseStatus::renewal_open, true},
-        Expected{6, 61, LicenseStatus::active, false},
-        Expected{7, 0, LicenseStatus::renewal_open, true});
+        Expected{4, -10, LicenseStatus::expired, true}, Expected{5, 60, LicenseStatus::renewal_open, true},
+        Expected{6, 61, LicenseStatus::active, false}, Expected{7, 0, LicenseStatus::renewal_open, true});
     INFO("demo office " << office);
     auto client = service.login(office);
     auto license = client->license();
@@ -168,10 +165,9 @@ TEST_CASE("the demo offices sit on the 60/61/0/-10 day boundaries") {
 
 TEST_CASE("an application is accepted once per period, as a renewal or anew") {
     TestService service;
-    auto [office, kind] = GENERATE(std::pair{1, core::ApplicationKind::renewal},
-                                   std::pair{5, core::ApplicationKind::renewal},
-                                   std::pair{7, core::ApplicationKind::renewal},
-                                   std::pair{4, core::ApplicationKind::new_application});
+    auto [office, kind] = GENERATE(
+        std::pair{1, core::ApplicationKind::renewal}, std::pair{5, core::ApplicationKind::renewal},
+        std::pair{7, core::ApplicationKind::renewal}, std::pair{4, core::ApplicationKind::new_application});
     INFO("demo office " << office);
     auto client = service.login(office);
     auto before = client->license().value();
@@ -261,8 +257,7 @@ TEST_CASE("20 concurrent submissions with 20 keys give exactly one 201") {
                 ++already_applied;
             } else {
                 std::lock_guard lock(unexpected_mutex);
-                unexpected += std::to_string(result.error().http_status) + " " +
-                              result.error().code + "; ";
+                unexpected += std::to_string(result.error().http_status) + " " + result.error().code + "; ";
                 ++other;
             }
         });
@@ -274,9 +269,8 @@ TEST_CASE("20 concurrent submissions with 20 keys give exactly one 201") {
     CHECK(already_applied == submitters - 1);
     CHECK(other == 0);
     auto stored = service.service().store().read([](service::Tx& tx) { return tx.applications(); });
-    CHECK(std::count_if(stored.begin(), stored.end(), [](const auto& a) {
-              return a.user_id == "KJ00000001";
-          }) == 1);
+    CHECK(std::count_if(stored.begin(), stored.end(),
+                        [](const auto& a) { return a.user_id == "KJ00000001"; }) == 1);
 }
 
 TEST_CASE("validation: 422 with one entry per bad field") {
@@ -287,8 +281,8 @@ TEST_CASE("validation: 422 with one entry per bad field") {
     REQUIRE_FALSE(empty.ok());
     CHECK(empty.error().http_status == 422);
     CHECK(empty.error().code == "VALIDATION_FAILED");
-    for (const char* field : {"applicant_name", "applicant_kana", "email", "phone",
-                              "office_number", "agree_terms", "agree_privacy"}) {
+    for (const char* field : {"applicant_name", "applicant_kana", "email", "phone", "office_number",
+                              "agree_terms", "agree_privacy"}) {
         INFO(field);
         REQUIRE(empty.error().fields.contains(field));
         CHECK_FALSE(empty.error().fields.at(field).message.empty());
@@ -307,8 +301,7 @@ TEST_CASE("validation: 422 with one entry per bad field") {
 
     auto too_long = valid_application(1);
     too_long.applicant_name = std::string(51 * 3, 'a');
-    CHECK(client->apply(too_long, api::new_idempotency_key()).error().fields.contains(
-        "applicant_name"));
+    CHECK(client->apply(too_long, api::new_idempotency_key()).error().fields.contains("applicant_name"));
     // Nothing was accepted by any of these.
     CHECK(client->license().value().status == core::LicenseStatus::renewal_open);
 }
@@ -323,9 +316,8 @@ TEST_CASE("400: not JSON, not an object, a wrong type, no Idempotency-Key") {
     auto wrong_bool = body;
     wrong_bool["agree_terms"] = "yes";
 
-    for (const std::string& text : {std::string("{not json"), std::string("[1,2]"),
-                                    std::string("\"text\""), wrong_type.dump(), wrong_bool.dump(),
-                                    std::string("{\"a\":\"\xff\"}")}) {
+    for (const std::string& text : {std::string("{not json"), std::string("[1,2]"), std::string("\"text\""),
+                                    wrong_type.dump(), wrong_bool.dump(), std::string("{\"a\":\"\xff\"}")}) {
         INFO(text);
         auto answer = raw(*client, "POST", "/api/v1/applications", text, "application/json", key);
         CHECK(answer.status == 400);
@@ -347,7 +339,10 @@ TEST_CASE("401, 404, 405, 413, 414, 415 and parser errors carry the error JSON")
     auto no_token = raw(client, "GET", "/api/v1/license");
     CHECK(no_token.status == 401);
     CHECK(error_of(no_token)["code"] == "UNAUTHORIZED");
-    for (const char* token : {"Bearer nonsense", "Basic abc", "Bearer 00000000000000000000000000000000.0000000000000000000000000000000000000000000000000000000000000000"}) {
+    for (const char* token : {"Bearer nonsense", "Basic abc",
+                              "Bearer "
+                              "00000000000000000000000000000000."
+                              "0000000000000000000000000000000000000000000000000000000000000000"}) {
         auto answer = raw(client, "GET", "/api/v1/license", {}, {}, {{"Authorization", token}});
         CHECK(answer.status == 401);
     }
@@ -358,16 +353,17 @@ TEST_CASE("401, 404, 405, 413, 414, 415 and parser errors carry the error JSON")
     CHECK(unknown.status == 404);
     CHECK(error_of(unknown)["code"] == "NOT_FOUND");
 
-    struct WrongMethod { const char* method; const char* path; const char* allow; };
+    struct WrongMethod {
+        const char* method;
+        const char* path;
+        const char* allow;
+    };
     for (auto [method, path, allow] :
-         {WrongMethod{"GET", "/api/v1/sessions", "POST"},
-          WrongMethod{"PUT", "/api/v1/license", "GET"},
+         {WrongMethod{"GET", "/api/v1/sessions", "POST"}, WrongMethod{"PUT", "/api/v1/license", "GET"},
           WrongMethod{"POST", "/api/v1/health", "GET"},
           WrongMethod{"GET", "/api/v1/sessions/current", "DELETE"},
-          WrongMethod{"DELETE", "/api/v1/applications", "POST"},
-          WrongMethod{"PATCH", "/api/v1/terms", "GET"},
-          WrongMethod{"OPTIONS", "/api/v1/notices", "GET"},
-          WrongMethod{"TRACE", "/api/v1/license", "GET"},
+          WrongMethod{"DELETE", "/api/v1/applications", "POST"}, WrongMethod{"PATCH", "/api/v1/terms", "GET"},
+          WrongMethod{"OPTIONS", "/api/v1/notices", "GET"}, WrongMethod{"TRACE", "/api/v1/license", "GET"},
           WrongMethod{"HEAD", "/api/v1/health", "GET"}}) {
         INFO(method << " " << path);
         auto answer = raw(client, method, path);
@@ -384,8 +380,7 @@ TEST_CASE("401, 404, 405, 413, 414, 415 and parser errors carry the error JSON")
     CHECK(long_uri.status == 414);
     CHECK(error_of(long_uri)["code"] == "URI_TOO_LONG");
 
-    auto big_header = raw(client, "GET", "/api/v1/health", {}, {},
-                          {{"X-Padding", std::string(10000, 'x')}});
+    auto big_header = raw(client, "GET", "/api/v1/health", {}, {}, {{"X-Padding", std::string(10000, 'x')}});
     CHECK((big_header.status == 400 || big_header.status == 431));
     error_of(big_header);
 
@@ -396,9 +391,9 @@ TEST_CASE("401, 404, 405, 413, 414, 415 and parser errors carry the error JSON")
         CHECK(answer.status == 415);
         CHECK(error_of(answer)["code"] == "UNSUPPORTED_MEDIA_TYPE");
     }
-    auto with_charset = raw(client, "POST", "/api/v1/sessions",
-                            R"({"user_id":"KJ00000001","password":"demo-pass-0001"})",
-                            "application/json; charset=utf-8");
+    auto with_charset =
+        raw(client, "POST", "/api/v1/sessions", R"({"user_id":"KJ00000001","password":"demo-pass-0001"})",
+            "application/json; charset=utf-8");
     CHECK(with_charset.status == 201);
 }
 
@@ -428,8 +423,8 @@ TEST_CASE("the client maps an unreachable service to NETWORK_UNREACHABLE") {
         TestService service;
         port = service.service().port();
     }
-    api::Client client({"http://127.0.0.1:" + std::to_string(port), std::chrono::seconds(2),
-                        std::chrono::seconds(2)});
+    api::Client client(
+        {"http://127.0.0.1:" + std::to_string(port), std::chrono::seconds(2), std::chrono::seconds(2)});
     auto health = client.health();
     REQUIRE_FALSE(health.ok());
     CHECK(health.error().http_status == 0);

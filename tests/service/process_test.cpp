@@ -44,9 +44,8 @@ std::string read_file(const std::string& path) {
 // careplan-service with the given arguments; stdin gets `input`, stdout is
 // read line by line, stderr goes to a file.
 class Child {
-public:
-    Child(const std::vector<std::string>& args, const std::string& stderr_path,
-          const std::string& input = {})
+  public:
+    Child(const std::vector<std::string>& args, const std::string& stderr_path, const std::string& input = {})
         : stderr_path_(stderr_path) {
         int out[2], in[2];
         REQUIRE(pipe(out) == 0);
@@ -116,7 +115,7 @@ public:
     }
     std::string error_output() const { return read_file(stderr_path_); }
 
-private:
+  private:
     pid_t pid_ = -1;
     int stdout_ = -1;
     std::string buffer_;
@@ -130,8 +129,8 @@ struct Running {
 };
 
 Running serve(const TempDir& dir, std::vector<std::string> args, const std::string& log = "log") {
-    std::vector<std::string> all = {"--db", dir.file("service.db"), "--listen", "127.0.0.1:0",
-                                    "--today", "2026-11-25"};
+    std::vector<std::string> all = {"--db",      dir.file("service.db"), "--listen", "127.0.0.1:0", "--today",
+                                    "2026-11-25"};
     all.insert(all.end(), args.begin(), args.end());
     Running running{std::make_unique<Child>(all, dir.file(log)), {}};
     std::string first = running.child->line().value_or("");
@@ -173,9 +172,9 @@ TEST_CASE("--help lists every option") {
     Child child({"--help"}, dir.file("help.log"));
     std::string help = child.rest();
     CHECK(child.wait() == 0);
-    for (const char* option : {"--db", "--listen", "--demo", "--today", "--cert", "--key",
-                               "--insecure-listen", "--mail-log", "--csv", "--help", "user add",
-                               "license set", "applications list"}) {
+    for (const char* option :
+         {"--db", "--listen", "--demo", "--today", "--cert", "--key", "--insecure-listen", "--mail-log",
+          "--csv", "--help", "user add", "license set", "applications list"}) {
         INFO(option);
         CHECK(help.find(option) != std::string::npos);
     }
@@ -242,17 +241,17 @@ TEST_CASE("administration: user add, license set, applications list") {
     std::string out;
     CHECK(run_admin(dir, {"user", "add", "kj12345678", "--office", "1310000001"},
                     "secret-pass-1\n") == 2);  // a new office needs its name
-    CHECK(run_admin(dir, {"user", "add", "kj12345678", "--office", "1310000001", "--office-name",
-                          "テスト居宅介護支援事業所"},
+    CHECK(run_admin(dir,
+                    {"user", "add", "kj12345678", "--office", "1310000001", "--office-name",
+                     "テスト居宅介護支援事業所"},
                     "secret-pass-1\n", &out) == 0);
     CHECK(out.find("KJ12345678") != std::string::npos);
     CHECK(run_admin(dir, {"user", "add", "KJ12345678", "--office", "1310000001"},
                     "other\n") == 1);  // taken
-    CHECK(run_admin(dir, {"license", "set", "--office", "1310000001", "--valid-until",
-                          "2027-01-10"}, {}, &out) == 0);
+    CHECK(run_admin(dir, {"license", "set", "--office", "1310000001", "--valid-until", "2027-01-10"}, {},
+                    &out) == 0);
     CHECK(out.find("2026-01-11 .. 2027-01-10") != std::string::npos);
-    CHECK(run_admin(dir, {"license", "set", "--office", "9999999999", "--valid-until",
-                          "2027-01-10"}) == 1);
+    CHECK(run_admin(dir, {"license", "set", "--office", "9999999999", "--valid-until", "2027-01-10"}) == 1);
 
     {
         Running service = serve(dir, {});
@@ -271,8 +270,7 @@ TEST_CASE("administration: user add, license set, applications list") {
     }
     CHECK(run_admin(dir, {"applications", "list", "--csv"}, {}, &out) == 0);
     CHECK(out.starts_with("application_id,accepted_on,kind,user_id,office_number,"));
-    CHECK(out.find(",2026-11-25,renewal,KJ12345678,1310000001,\"佐藤, \"\"花子\"\"\",") !=
-          std::string::npos);
+    CHECK(out.find(",2026-11-25,renewal,KJ12345678,1310000001,\"佐藤, \"\"花子\"\"\",") != std::string::npos);
     CHECK(run_admin(dir, {"applications", "frobnicate"}) == 2);
 }
 
@@ -298,9 +296,10 @@ TEST_CASE("refusals: --demo and plain HTTP off loopback, unknown options") {
 TEST_CASE("HTTPS with --cert and --key") {
     TempDir dir;
     std::string cert = dir.file("cert.pem"), key = dir.file("key.pem");
-    std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost "
-                          "-addext subjectAltName=IP:127.0.0.1 -keyout " + key + " -out " + cert +
-                          " >/dev/null 2>&1";
+    std::string command =
+        "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost "
+        "-addext subjectAltName=IP:127.0.0.1 -keyout " +
+        key + " -out " + cert + " >/dev/null 2>&1";
     if (std::system(command.c_str()) != 0) SKIP("no openssl command to make a certificate");
     Running service = serve(dir, {"--cert", cert, "--key", key, "--demo"});
     CHECK(service.url.starts_with("https://127.0.0.1:"));

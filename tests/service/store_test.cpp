@@ -24,8 +24,7 @@ using namespace careplan::service;
 namespace {
 
 struct TempDir {
-    TempDir()
-        : path(std::filesystem::temp_directory_path() / ("careplan-store-" + random_hex(6))) {
+    TempDir() : path(std::filesystem::temp_directory_path() / ("careplan-store-" + random_hex(6))) {
         std::filesystem::create_directories(path);
     }
     ~TempDir() { std::filesystem::remove_all(path); }

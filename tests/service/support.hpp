@@ -28,7 +28,7 @@ OpenApiSpec load_openapi();
 // An in-process service. Every answer it gives is recorded, and the
 // destructor checks each against docs/openapi.yaml.
 class TestService {
-public:
+  public:
     // Light Argon2 parameters so that the suite runs fast; the executable's
     // defaults are covered by the process tests.
     static service::ServiceOptions default_options();
@@ -41,7 +41,7 @@ public:
     service::Service& service() { return service_; }
     std::vector<std::string> log_lines() const;
 
-private:
+  private:
     mutable std::mutex mutex_;
     std::vector<service::RequestLogEntry> answered_;
     service::Service service_;

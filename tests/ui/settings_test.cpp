@@ -12,41 +12,41 @@ using careplan::ui::Settings;
 
 namespace {
 std::filesystem::path temp_ini(const char* name) {
-  auto dir = std::filesystem::temp_directory_path() / "careplan-settings-test";
-  std::filesystem::create_directories(dir);
-  return dir / name;
+    auto dir = std::filesystem::temp_directory_path() / "careplan-settings-test";
+    std::filesystem::create_directories(dir);
+    return dir / name;
 }
 }  // namespace
 
 TEST_CASE("settings survive a save and load; a missing file gives the defaults") {
-  const auto path = temp_ini("roundtrip.ini");
-  std::filesystem::remove(path);
-  CHECK(load_settings(path).zoom == 1.0f);
-  REQUIRE(save_settings(path, Settings{1.5f}));
-  CHECK(load_settings(path).zoom == 1.5f);
+    const auto path = temp_ini("roundtrip.ini");
+    std::filesystem::remove(path);
+    CHECK(load_settings(path).zoom == 1.0f);
+    REQUIRE(save_settings(path, Settings{1.5f}));
+    CHECK(load_settings(path).zoom == 1.5f);
 }
 
 TEST_CASE("out-of-range or garbled zoom values are clamped or ignored") {
-  const auto path = temp_ini("bad.ini");
-  std::ofstream(path) << "[display]\nzoom=9\n";
-  CHECK(load_settings(path).zoom == careplan::ui::max_zoom);
-  std::ofstream(path) << "zoom=0.1\n";
-  CHECK(load_settings(path).zoom == careplan::ui::min_zoom);
-  std::ofstream(path) << "zoom=abc\nother=1\n\xff\xfe";
-  CHECK(load_settings(path).zoom == 1.0f);
+    const auto path = temp_ini("bad.ini");
+    std::ofstream(path) << "[display]\nzoom=9\n";
+    CHECK(load_settings(path).zoom == careplan::ui::max_zoom);
+    std::ofstream(path) << "zoom=0.1\n";
+    CHECK(load_settings(path).zoom == careplan::ui::min_zoom);
+    std::ofstream(path) << "zoom=abc\nother=1\n\xff\xfe";
+    CHECK(load_settings(path).zoom == 1.0f);
 }
 
 TEST_CASE("the ini file sits beside the executable when that folder is writable") {
-  // The test binary's own folder (a build directory) is writable.
-  CHECK(careplan::ui::settings_path().filename() == "careplan-client.ini");
-  CHECK(careplan::ui::settings_path().parent_path() ==
-        std::filesystem::read_symlink("/proc/self/exe").parent_path());
+    // The test binary's own folder (a build directory) is writable.
+    CHECK(careplan::ui::settings_path().filename() == "careplan-client.ini");
+    CHECK(careplan::ui::settings_path().parent_path() ==
+          std::filesystem::read_symlink("/proc/self/exe").parent_path());
 }
 
 TEST_CASE("the proxy is kept beside the zoom") {
-  const auto path = temp_ini("proxy.ini");
-  REQUIRE(save_settings(path, Settings{1.2f, "proxy.example.jp:8080"}));
-  const Settings loaded = load_settings(path);
-  CHECK(loaded.proxy == "proxy.example.jp:8080");
-  CHECK(loaded.zoom == 1.2f);
+    const auto path = temp_ini("proxy.ini");
+    REQUIRE(save_settings(path, Settings{1.2f, "proxy.example.jp:8080"}));
+    const Settings loaded = load_settings(path);
+    CHECK(loaded.proxy == "proxy.example.jp:8080");
+    CHECK(loaded.zoom == 1.2f);
 }

@@ -7,15 +7,16 @@
 using namespace careplan;
 
 TEST_CASE("the support report names the screen and masks the ID; no token, no password") {
-  core::State state = core::initial_state(std::chrono::system_clock::now());
-  state = core::next(state, core::event::SubmitLogin{"KJ00000001", "demo-pass-0001"}).state;
-  core::Session session{"secret-token-value", "2027-01-08T12:00:00+09:00",
-                        {"KJ00000001", "デモ居宅介護支援事業所 1", "1370000001"}};
-  state = core::next(state, core::event::LoginSucceeded{session}).state;
-  const std::string report = ui::support_report(state);
-  CHECK(report.find("S03") != std::string::npos);
-  CHECK(report.find("KJ******01") != std::string::npos);
-  CHECK(report.find("KJ00000001") == std::string::npos);
-  CHECK(report.find("secret-token-value") == std::string::npos);
-  CHECK(report.find("demo-pass-0001") == std::string::npos);
+    core::State state = core::initial_state(std::chrono::system_clock::now());
+    state = core::next(state, core::event::SubmitLogin{"KJ00000001", "demo-pass-0001"}).state;
+    core::Session session{"secret-token-value",
+                          "2027-01-08T12:00:00+09:00",
+                          {"KJ00000001", "デモ居宅介護支援事業所 1", "1370000001"}};
+    state = core::next(state, core::event::LoginSucceeded{session}).state;
+    const std::string report = ui::support_report(state);
+    CHECK(report.find("S03") != std::string::npos);
+    CHECK(report.find("KJ******01") != std::string::npos);
+    CHECK(report.find("KJ00000001") == std::string::npos);
+    CHECK(report.find("secret-token-value") == std::string::npos);
+    CHECK(report.find("demo-pass-0001") == std::string::npos);
 }

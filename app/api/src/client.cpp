@@ -31,21 +31,18 @@ core::ApiError client_error(std::string_view error_code, int http_status = 0) {
 core::ApiError transport_error(httplib::Error error, std::chrono::steady_clock::duration elapsed,
                                std::chrono::milliseconds read_timeout) {
     switch (error) {
-    case httplib::Error::ConnectionTimeout:
-    case httplib::Error::Timeout:
-        return client_error(code::timeout);
-    case httplib::Error::Read:
-    case httplib::Error::Write:
-        return client_error(elapsed + std::chrono::milliseconds(100) >= read_timeout
-                                ? code::timeout
-                                : code::network_unreachable);
-    case httplib::Error::SSLConnection:
-    case httplib::Error::SSLLoadingCerts:
-    case httplib::Error::SSLServerVerification:
-    case httplib::Error::SSLServerHostnameVerification:
-        return client_error(code::tls_error);
-    default:
-        return client_error(code::network_unreachable);
+        case httplib::Error::ConnectionTimeout:
+        case httplib::Error::Timeout: return client_error(code::timeout);
+        case httplib::Error::Read:
+        case httplib::Error::Write:
+            return client_error(elapsed + std::chrono::milliseconds(100) >= read_timeout
+                                    ? code::timeout
+                                    : code::network_unreachable);
+        case httplib::Error::SSLConnection:
+        case httplib::Error::SSLLoadingCerts:
+        case httplib::Error::SSLServerVerification:
+        case httplib::Error::SSLServerHostnameVerification: return client_error(code::tls_error);
+        default: return client_error(code::network_unreachable);
     }
 }
 
@@ -82,8 +79,8 @@ std::string RawResponse::header(std::string_view name) const {
 
 struct Client::Impl {
     explicit Impl(const ClientOptions& options) : http(options.base_url) {
-        http.set_connection_timeout(std::chrono::duration_cast<std::chrono::microseconds>(
-            options.connect_timeout));
+        http.set_connection_timeout(
+            std::chrono::duration_cast<std::chrono::microseconds>(options.connect_timeout));
         http.set_read_timeout(options.read_timeout);
         http.set_write_timeout(options.read_timeout);
         // A fresh connection per request: a kept-alive socket that the
@@ -114,7 +111,8 @@ struct Client::Impl {
             // all the certificates the server sent.
             const auto* sent = static_cast<const mbedtls_x509_crt*>(httplib::tls::get_peer_cert(session));
             ServerChain chain;
-            for (; sent && sent->raw.p; sent = sent->next) chain.emplace_back(sent->raw.p, sent->raw.p + sent->raw.len);
+            for (; sent && sent->raw.p; sent = sent->next)
+                chain.emplace_back(sent->raw.p, sent->raw.p + sent->raw.len);
             return windows_trusts_server(chain) ? httplib::NoDecisionMade : httplib::CertificateRejected;
         });
     }
@@ -129,8 +127,8 @@ Client::~Client() = default;
 
 void Client::set_token(std::string token) { token_ = std::move(token); }
 
-Result<RawResponse> Client::send(std::string_view method, std::string_view path,
-                                 std::string_view body, std::string_view content_type,
+Result<RawResponse> Client::send(std::string_view method, std::string_view path, std::string_view body,
+                                 std::string_view content_type,
                                  const std::multimap<std::string, std::string>& headers) {
     httplib::Request request;
     request.method = std::string(method);
@@ -154,8 +152,8 @@ Result<RawResponse> Client::send(std::string_view method, std::string_view path,
 }
 
 template <class T>
-Result<T> Client::call(std::string_view method, std::string_view path, int expected_status,
-                       const json* body, const std::multimap<std::string, std::string>& headers) {
+Result<T> Client::call(std::string_view method, std::string_view path, int expected_status, const json* body,
+                       const std::multimap<std::string, std::string>& headers) {
     auto sent = body != nullptr ? send(method, path, body->dump(), "application/json", headers)
                                 : send(method, path, {}, {}, headers);
     if (!sent) return sent.error();
@@ -188,9 +186,7 @@ Result<NoContent> Client::logout() {
     return done;
 }
 
-Result<core::License> Client::license() {
-    return call<core::License>("GET", "/api/v1/license", 200);
-}
+Result<core::License> Client::license() { return call<core::License>("GET", "/api/v1/license", 200); }
 
 Result<core::Terms> Client::terms() { return call<core::Terms>("GET", "/api/v1/terms", 200); }
 
@@ -201,9 +197,7 @@ Result<core::ApplicationResult> Client::apply(const core::ApplicationInput& inpu
                                          {{"Idempotency-Key", std::string(idempotency_key)}});
 }
 
-Result<core::Notice> Client::notices() {
-    return call<core::Notice>("GET", "/api/v1/notices", 200);
-}
+Result<core::Notice> Client::notices() { return call<core::Notice>("GET", "/api/v1/notices", 200); }
 
 Result<Health> Client::health() { return call<Health>("GET", "/api/v1/health", 200); }
 

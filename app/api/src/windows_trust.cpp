@@ -35,8 +35,8 @@ Store store_of(const ServerChain& chain) {
     Store store{CertOpenStore(CERT_STORE_PROV_MEMORY, 0, 0, 0, nullptr)};
     if (!store) return store;
     for (std::size_t i = 1; i < chain.size(); ++i) {
-        CertAddEncodedCertificateToStore(store.get(), encoding, chain[i].data(), static_cast<DWORD>(chain[i].size()),
-                                         CERT_STORE_ADD_ALWAYS, nullptr);
+        CertAddEncodedCertificateToStore(store.get(), encoding, chain[i].data(),
+                                         static_cast<DWORD>(chain[i].size()), CERT_STORE_ADD_ALWAYS, nullptr);
     }
     return store;
 }

@@ -115,23 +115,24 @@ json to_wire(const core::LoginInput& login) {
 }
 
 json to_wire(const core::ApplicationInput& a) {
-    return {{"applicant_name", a.applicant_name}, {"applicant_kana", a.applicant_kana},
-            {"email", a.email},                   {"phone", a.phone},
-            {"office_number", a.office_number},   {"agree_terms", a.agree_terms},
-            {"terms_version", a.terms_version},   {"agree_privacy", a.agree_privacy},
+    return {{"applicant_name", a.applicant_name},
+            {"applicant_kana", a.applicant_kana},
+            {"email", a.email},
+            {"phone", a.phone},
+            {"office_number", a.office_number},
+            {"agree_terms", a.agree_terms},
+            {"terms_version", a.terms_version},
+            {"agree_privacy", a.agree_privacy},
             {"privacy_version", a.privacy_version}};
 }
 
 json to_wire(const core::User& user) {
-    return {{"user_id", user.user_id},
-            {"office_name", user.office_name},
-            {"office_number", user.office_number}};
+    return {
+        {"user_id", user.user_id}, {"office_name", user.office_name}, {"office_number", user.office_number}};
 }
 
 json to_wire(const core::Session& session) {
-    return {{"token", session.token},
-            {"expires_at", session.expires_at},
-            {"user", to_wire(session.user)}};
+    return {{"token", session.token}, {"expires_at", session.expires_at}, {"user", to_wire(session.user)}};
 }
 
 json to_wire(const core::ApplicationResult& r) {
@@ -147,8 +148,7 @@ json to_wire(const core::License& l) {
     json renewal = {{"eligible", l.renewal.eligible},
                     {"opens_on", optional_date(l.renewal.opens_on)},
                     {"reason", l.renewal.reason.empty() ? json(nullptr) : json(l.renewal.reason)},
-                    {"application", l.renewal.application ? to_wire(*l.renewal.application)
-                                                          : json(nullptr)}};
+                    {"application", l.renewal.application ? to_wire(*l.renewal.application) : json(nullptr)}};
     return {{"today", core::format_iso(l.today)},
             {"office_number", l.office_number},
             {"valid_from", core::format_iso(l.valid_from)},
@@ -183,12 +183,14 @@ json to_wire(const core::ApiError& e) {
     return {{"error", std::move(error)}};
 }
 
-template <> core::LoginInput from_wire(const json& body) {
+template <>
+core::LoginInput from_wire(const json& body) {
     require_object(body, "");
     return {read_string(body, "user_id"), read_string(body, "password")};
 }
 
-template <> core::ApplicationInput from_wire(const json& body) {
+template <>
+core::ApplicationInput from_wire(const json& body) {
     require_object(body, "");
     core::ApplicationInput a;
     a.applicant_name = read_string(body, "applicant_name");
@@ -203,19 +205,22 @@ template <> core::ApplicationInput from_wire(const json& body) {
     return a;
 }
 
-template <> core::User from_wire(const json& body) {
+template <>
+core::User from_wire(const json& body) {
     require_object(body, "user");
     return {read_string(body, "user_id"), read_string(body, "office_name"),
             read_string(body, "office_number")};
 }
 
-template <> core::Session from_wire(const json& body) {
+template <>
+core::Session from_wire(const json& body) {
     require_object(body, "");
     return {read_string(body, "token"), read_string(body, "expires_at"),
             from_wire<core::User>(read_object(body, "user"))};
 }
 
-template <> core::ApplicationResult from_wire(const json& body) {
+template <>
+core::ApplicationResult from_wire(const json& body) {
     require_object(body, "");
     core::ApplicationResult r;
     r.application_id = read_string(body, "application_id");
@@ -229,7 +234,8 @@ template <> core::ApplicationResult from_wire(const json& body) {
     return r;
 }
 
-template <> core::License from_wire(const json& body) {
+template <>
+core::License from_wire(const json& body) {
     require_object(body, "");
     core::License l;
     l.today = read_date(body, "today");
@@ -250,23 +256,27 @@ template <> core::License from_wire(const json& body) {
     return l;
 }
 
-template <> core::Terms from_wire(const json& body) {
+template <>
+core::Terms from_wire(const json& body) {
     require_object(body, "");
     return {read_terms_text(body, "terms"), read_terms_text(body, "privacy")};
 }
 
-template <> core::Notice from_wire(const json& body) {
+template <>
+core::Notice from_wire(const json& body) {
     require_object(body, "");
     return {read_string(body, "latest_client_version"), read_date(body, "released_on"),
             read_string(body, "title"), read_string(body, "message")};
 }
 
-template <> Health from_wire(const json& body) {
+template <>
+Health from_wire(const json& body) {
     require_object(body, "");
     return {read_string(body, "status"), read_string(body, "time")};
 }
 
-template <> core::ApiError from_wire(const json& body) {
+template <>
+core::ApiError from_wire(const json& body) {
     const json& error = read_object(require_object(body, ""), "error");
     core::ApiError e;
     e.code = read_string(error, "code");

@@ -73,9 +73,7 @@ std::optional<YearMonth> parse_iso_year_month(std::string_view text) {
     return month;
 }
 
-std::string format_iso(YearMonth month) {
-    return format_iso(month / day{1}).substr(0, 7);
-}
+std::string format_iso(YearMonth month) { return format_iso(month / day{1}).substr(0, 7); }
 
 std::string format_japanese(YearMonth month) {
     return tr(texts::date::year_month,
@@ -119,7 +117,8 @@ std::string format_clock(int hour, int minute) {
 }
 
 std::string format_wareki(Date date) {
-    if (date < gregorian_adoption) return japanese_month_day(std::to_string(static_cast<int>(date.year())), date);
+    if (date < gregorian_adoption)
+        return japanese_month_day(std::to_string(static_cast<int>(date.year())), date);
     for (const Era& era : eras) {
         if (date < era.first_day) continue;
         int era_year = static_cast<int>(date.year()) - static_cast<int>(era.first_day.year()) + 1;
@@ -130,12 +129,11 @@ std::string format_wareki(Date date) {
 }
 
 std::string format_wareki_with_weekday(Date date) {
-    return tr(texts::date::with_weekday, {{"date", format_wareki(date)}, {"weekday", weekday_japanese(date)}});
+    return tr(texts::date::with_weekday,
+              {{"date", format_wareki(date)}, {"weekday", weekday_japanese(date)}});
 }
 
-Date jst_date(system_clock::time_point instant) {
-    return Date{floor<days>(instant + jst_offset)};
-}
+Date jst_date(system_clock::time_point instant) { return Date{floor<days>(instant + jst_offset)}; }
 
 JstDateTime jst_date_time(system_clock::time_point instant) {
     auto local = instant + jst_offset;
@@ -146,8 +144,9 @@ JstDateTime jst_date_time(system_clock::time_point instant) {
 }
 
 std::string format_time_of_day(const JstDateTime& reading) {
-    return two_digits(static_cast<unsigned>(reading.hour)) + ":" + two_digits(static_cast<unsigned>(reading.minute)) +
-           ":" + two_digits(static_cast<unsigned>(reading.second));
+    return two_digits(static_cast<unsigned>(reading.hour)) + ":" +
+           two_digits(static_cast<unsigned>(reading.minute)) + ":" +
+           two_digits(static_cast<unsigned>(reading.second));
 }
 
 std::string format_rfc3339_jst(system_clock::time_point instant) {
@@ -159,13 +158,9 @@ system_clock::time_point jst_instant(Date date, int hour, int minute) {
     return sys_days{date} + hours{hour} + minutes{minute} - jst_offset;
 }
 
-int days_between(Date from, Date to) {
-    return static_cast<int>((sys_days{to} - sys_days{from}).count());
-}
+int days_between(Date from, Date to) { return static_cast<int>((sys_days{to} - sys_days{from}).count()); }
 
-Date add_days(Date date, int count) {
-    return Date{sys_days{date} + days{count}};
-}
+Date add_days(Date date, int count) { return Date{sys_days{date} + days{count}}; }
 
 Date one_year_period_end(Date valid_from) {
     // For 29 February the anniversary does not exist; sys_days of the

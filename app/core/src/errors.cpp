@@ -18,14 +18,16 @@ constexpr std::array<ErrorInfo, 22> catalogue{{
     {ErrorCode::renewal_not_open, ec::renewal_not_open, 409, false, texts::error::renewal_not_open},
     {ErrorCode::already_applied, ec::already_applied, 409, false, texts::error::already_applied},
     {ErrorCode::validation_failed, ec::validation_failed, 422, false, texts::error::validation_failed},
-    {ErrorCode::idempotency_key_reused, ec::idempotency_key_reused, 422, false, texts::error::idempotency_key_reused},
+    {ErrorCode::idempotency_key_reused, ec::idempotency_key_reused, 422, false,
+     texts::error::idempotency_key_reused},
     {ErrorCode::not_found, ec::not_found, 404, false, texts::error::not_found},
     {ErrorCode::license_not_found, ec::license_not_found, 404, false, texts::error::license_not_found},
     {ErrorCode::uri_too_long, ec::uri_too_long, 414, false, texts::error::uri_too_long},
     {ErrorCode::headers_too_large, ec::headers_too_large, 431, false, texts::error::headers_too_large},
     {ErrorCode::method_not_allowed, ec::method_not_allowed, 405, false, texts::error::method_not_allowed},
     {ErrorCode::payload_too_large, ec::payload_too_large, 413, false, texts::error::payload_too_large},
-    {ErrorCode::unsupported_media_type, ec::unsupported_media_type, 415, false, texts::error::unsupported_media_type},
+    {ErrorCode::unsupported_media_type, ec::unsupported_media_type, 415, false,
+     texts::error::unsupported_media_type},
     {ErrorCode::bad_request, ec::bad_request, 400, false, texts::error::bad_request},
     {ErrorCode::internal, ec::internal, 500, true, texts::error::internal},
     {ErrorCode::network_unreachable, ec::network_unreachable, 0, true, texts::error::network_unreachable},
@@ -55,7 +57,8 @@ std::optional<ErrorCode> parse_error_code(std::string_view code) {
 }
 
 std::optional<ErrorInfo> find_error(std::string_view code) {
-    const auto found = std::find_if(catalogue.begin(), catalogue.end(), [&](const ErrorInfo& e) { return e.code == code; });
+    const auto found =
+        std::find_if(catalogue.begin(), catalogue.end(), [&](const ErrorInfo& e) { return e.code == code; });
     if (found == catalogue.end()) return std::nullopt;
     return *found;
 }

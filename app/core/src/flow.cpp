@@ -180,7 +180,8 @@ struct Update {
     void operator()(const event::ConfirmApplication& e) {
         if (s.screen != Screen::confirm || !s.session || is_busy(s, Request::application)) return;
         // The same body keeps its key, so a retry after a lost answer is not a second application.
-        if (!s.submission || s.submission->body != s.form) s.submission = Submission{e.idempotency_key, s.form};
+        if (!s.submission || s.submission->body != s.form)
+            s.submission = Submission{e.idempotency_key, s.form};
         s.message.reset();
         s.retry.reset();
         start(Request::application);
@@ -195,13 +196,14 @@ struct Update {
             case Screen::env_check:
             case Screen::faq:
             case Screen::contact:
-                if (!s.session) go(Screen::login);
-                else if (s.screen == Screen::version_notice) go(Screen::license);
+                if (!s.session)
+                    go(Screen::login);
+                else if (s.screen == Screen::version_notice)
+                    go(Screen::license);
                 break;
             case Screen::login:
             case Screen::license:
-            case Screen::apply:
-                break;  // top level: nothing behind it
+            case Screen::apply: break;  // top level: nothing behind it
         }
     }
 
@@ -358,7 +360,8 @@ struct Update {
             return true;
         }
         if (error.http_status == 422) {
-            s.submission.reset();  // the body changes (VALIDATION_FAILED) or needs a new key (IDEMPOTENCY_KEY_REUSED)
+            s.submission
+                .reset();  // the body changes (VALIDATION_FAILED) or needs a new key (IDEMPOTENCY_KEY_REUSED)
             if (error.code == error_code::validation_failed) {
                 s.form_errors = error.fields;
                 go(Screen::application_form);
@@ -412,7 +415,8 @@ std::optional<Request> awaited_request(const State& state) {
 bool login_locked(const State& state) { return state.locked_until && state.now < *state.locked_until; }
 
 bool can_start_application(const State& state) {
-    return state.session && state.license && state.license->renewal.eligible && !state.license->renewal.application;
+    return state.session && state.license && state.license->renewal.eligible &&
+           !state.license->renewal.application;
 }
 
 bool agreement_enabled(const State& state, Document document) {
@@ -421,8 +425,8 @@ bool agreement_enabled(const State& state, Document document) {
 
 bool version_notice_due(const State& state) {
     if (!state.installed_client_version) return false;
-    const std::string_view latest = state.notice ? std::string_view{state.notice->latest_client_version}
-                                                 : latest_client_version;
+    const std::string_view latest =
+        state.notice ? std::string_view{state.notice->latest_client_version} : latest_client_version;
     return compare_versions(*state.installed_client_version, latest) < 0;
 }
 

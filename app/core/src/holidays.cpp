@@ -12,10 +12,10 @@ namespace {
 
 // How a 国民の祝日 finds its day in a year.
 enum class DayRule {
-    fixed,        // a fixed month/day
-    nth_monday,   // Happy Monday: the n-th Monday of the month
-    vernal,       // 春分日
-    autumnal,     // 秋分日
+    fixed,       // a fixed month/day
+    nth_monday,  // Happy Monday: the n-th Monday of the month
+    vernal,      // 春分日
+    autumnal,    // 秋分日
 };
 
 struct HolidayRule {
@@ -104,14 +104,10 @@ bool is_sunday(Date date) { return weekday{sys_days{date}} == Sunday; }
 Date rule_date(const HolidayRule& rule, year y) {
     const month m{rule.month};
     switch (rule.rule) {
-        case DayRule::fixed:
-            return y / m / day{rule.day_or_n};
-        case DayRule::nth_monday:
-            return Date{sys_days{y / m / Monday[rule.day_or_n]}};
-        case DayRule::vernal:
-            return y / m / day{equinox_day(static_cast<int>(y), 20.8357, 20.8431)};
-        case DayRule::autumnal:
-            return y / m / day{equinox_day(static_cast<int>(y), 23.2588, 23.2488)};
+        case DayRule::fixed: return y / m / day{rule.day_or_n};
+        case DayRule::nth_monday: return Date{sys_days{y / m / Monday[rule.day_or_n]}};
+        case DayRule::vernal: return y / m / day{equinox_day(static_cast<int>(y), 20.8357, 20.8431)};
+        case DayRule::autumnal: return y / m / day{equinox_day(static_cast<int>(y), 23.2588, 23.2488)};
     }
     return {};
 }

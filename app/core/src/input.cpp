@@ -12,12 +12,12 @@ namespace careplan::core {
 
 namespace {
 
-constexpr char32_t ideographic_space = 0x3000;  // 全角スペース
+constexpr char32_t ideographic_space = 0x3000;     // 全角スペース
 constexpr char32_t prolonged_sound_mark = 0x30FC;  // ー
 
 bool is_space_like(char32_t cp) {
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x200A) ||
-           cp == 0x202F || cp == 0x205F || cp == ideographic_space;
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x00A0 ||
+           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == ideographic_space;
 }
 
 // 全角英数記号 (U+FF01..U+FF5E) to ASCII; other code points unchanged.
@@ -42,7 +42,8 @@ constexpr std::array<char32_t, 61> halfwidth_kana{
 // ひらがな and 半角カナ to 全角カタカナ; other code points unchanged.
 char32_t to_katakana(char32_t cp) {
     if ((cp >= 0x3041 && cp <= 0x3096) || cp == 0x309D || cp == 0x309E) return cp + 0x60;
-    if (cp >= halfwidth_first && cp < halfwidth_first + halfwidth_kana.size()) return halfwidth_kana[cp - halfwidth_first];
+    if (cp >= halfwidth_first && cp < halfwidth_first + halfwidth_kana.size())
+        return halfwidth_kana[cp - halfwidth_first];
     return cp;
 }
 
@@ -91,11 +92,14 @@ bool all_digits(std::string_view text) { return std::all_of(text.begin(), text.e
 
 // ---- validation -------------------------------------------------------
 
-FieldError error(std::string_view code, std::string message) { return {std::string{code}, std::move(message)}; }
+FieldError error(std::string_view code, std::string message) {
+    return {std::string{code}, std::move(message)};
+}
 
 // The checks every text field shares: present and valid UTF-8.
 std::optional<FieldError> basic_text_error(std::string_view value, TextKey field) {
-    if (value.empty()) return error(input_error::required, tr(texts::input::required, {{"field", tr(field)}}));
+    if (value.empty())
+        return error(input_error::required, tr(texts::input::required, {{"field", tr(field)}}));
     if (!is_valid_utf8(value)) {
         return error(input_error::invalid_utf8, tr(texts::input::invalid_utf8, {{"field", tr(field)}}));
     }
@@ -110,7 +114,8 @@ std::optional<FieldError> too_long_error(TextKey field, std::size_t limit, TextK
 bool is_control(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
 
 bool is_kana_name_char(char32_t cp) {
-    return (cp >= 0x30A1 && cp <= 0x30FA) || cp == 0x30FB || cp == prolonged_sound_mark || cp == ideographic_space;
+    return (cp >= 0x30A1 && cp <= 0x30FA) || cp == 0x30FB || cp == prolonged_sound_mark ||
+           cp == ideographic_space;
 }
 
 std::optional<FieldError> user_id_error(std::string_view id) {
@@ -155,10 +160,13 @@ std::optional<FieldError> kana_error(std::string_view kana) {
 
 bool is_email_local_char(char c) {
     static constexpr std::string_view specials = "!#$%&'*+/=?^_`{|}~.-";
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_ascii_digit(c) || specials.find(c) != std::string_view::npos;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_ascii_digit(c) ||
+           specials.find(c) != std::string_view::npos;
 }
 
-bool is_domain_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_ascii_digit(c) || c == '.' || c == '-'; }
+bool is_domain_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_ascii_digit(c) || c == '.' || c == '-';
+}
 
 // local@domain: ASCII only, one '@', a dot inside the domain, no empty labels.
 bool has_email_shape(std::string_view email) {
@@ -166,16 +174,18 @@ bool has_email_shape(std::string_view email) {
     if (at == std::string_view::npos || email.find('@', at + 1) != std::string_view::npos) return false;
     const std::string_view local = email.substr(0, at);
     const std::string_view domain = email.substr(at + 1);
-    if (local.empty() || local.size() > 64 || !std::all_of(local.begin(), local.end(), is_email_local_char)) return false;
+    if (local.empty() || local.size() > 64 || !std::all_of(local.begin(), local.end(), is_email_local_char))
+        return false;
     if (domain.empty() || !std::all_of(domain.begin(), domain.end(), is_domain_char)) return false;
     const auto dot = domain.find('.');
-    return dot != std::string_view::npos && domain.front() != '.' && domain.back() != '.' && domain.front() != '-' &&
-           domain.back() != '-' && domain.find("..") == std::string_view::npos;
+    return dot != std::string_view::npos && domain.front() != '.' && domain.back() != '.' &&
+           domain.front() != '-' && domain.back() != '-' && domain.find("..") == std::string_view::npos;
 }
 
 std::optional<FieldError> email_error(std::string_view email, TextKey field) {
     if (auto basic = basic_text_error(email, field)) return basic;
-    if (email.size() > max_email_bytes) return too_long_error(field, max_email_bytes, texts::input::unit_characters);
+    if (email.size() > max_email_bytes)
+        return too_long_error(field, max_email_bytes, texts::input::unit_characters);
     if (!has_email_shape(email)) {
         return error(input_error::invalid_format, tr(texts::input::email_format, {{"field", tr(field)}}));
     }
@@ -215,11 +225,14 @@ void put(FieldErrors& errors, std::string_view field, std::optional<FieldError> 
 
 std::string normalize_ascii_field(std::string_view text) { return map_and_trim(text, ascii_field_char); }
 
-std::string trim_spaces(std::string_view text) { return map_and_trim(text, [](char32_t cp) { return cp; }); }
+std::string trim_spaces(std::string_view text) {
+    return map_and_trim(text, [](char32_t cp) { return cp; });
+}
 
 std::string normalize_user_id(std::string_view text) {
     std::string id = normalize_ascii_field(text);
-    std::transform(id.begin(), id.end(), id.begin(), [](char c) { return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c; });
+    std::transform(id.begin(), id.end(), id.begin(),
+                   [](char c) { return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c; });
     return id;
 }
 
@@ -231,8 +244,8 @@ std::string normalize_kana(std::string_view text) {
             if (!out.empty() && out.back() != ideographic_space) out += ideographic_space;
             continue;
         }
-        const auto combined = out.empty() ? std::nullopt
-                              : is_dakuten(cp) ? with_dakuten(out.back())
+        const auto combined = out.empty()         ? std::nullopt
+                              : is_dakuten(cp)    ? with_dakuten(out.back())
                               : is_handakuten(cp) ? with_handakuten(out.back())
                                                   : std::nullopt;
         if (combined) {
@@ -312,11 +325,11 @@ std::optional<HostPort> parse_host_port(std::string_view text, PortZero port_zer
     const bool bracketed = host.size() > 2 && host.front() == '[' && host.back() == ']';
     if (bracketed) host = host.substr(1, host.size() - 2);
     const bool host_ok = host.size() <= 253 && std::all_of(host.begin(), host.end(), [&](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || (bracketed && c == ':');
-    });
-    const bool port_ok = port.size() <= 5 && std::all_of(port.begin(), port.end(), [](char c) {
-        return c >= '0' && c <= '9';
-    });
+                             return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ||
+                                    (bracketed && c == ':');
+                         });
+    const bool port_ok = port.size() <= 5 &&
+                         std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!host_ok || !port_ok) return std::nullopt;
     const int number = std::stoi(port);
     const int lowest = port_zero == PortZero::allowed ? 0 : 1;

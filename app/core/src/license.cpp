@@ -22,9 +22,7 @@ constexpr std::array<StatusText, 4> status_texts{{
     {LicenseStatus::expired, "expired", texts::license::status::expired},
 }};
 
-const StatusText& status_text(LicenseStatus status) {
-    return status_texts[static_cast<std::size_t>(status)];
-}
+const StatusText& status_text(LicenseStatus status) { return status_texts[static_cast<std::size_t>(status)]; }
 
 }  // namespace
 
@@ -51,7 +49,8 @@ LicenseStatus license_status(Date valid_until, Date today, bool has_accepted_app
 
 Renewal renewal_eligibility(Date valid_until, Date today, bool has_accepted_application) {
     if (has_accepted_application) {
-        return {false, std::nullopt, std::string{reason_already_applied}, tr(texts::license::reason::already_applied)};
+        return {false, std::nullopt, std::string{reason_already_applied},
+                tr(texts::license::reason::already_applied)};
     }
     if (days_remaining(valid_until, today) > renewal_window_days) {
         const Date opens_on = add_days(valid_until, -renewal_window_days);
@@ -72,11 +71,13 @@ std::optional<ApplicationKind> parse_kind_code(std::string_view code) {
 }
 
 std::string kind_label(ApplicationKind kind) {
-    return tr(kind == ApplicationKind::renewal ? texts::license::kind::renewal : texts::license::kind::new_application);
+    return tr(kind == ApplicationKind::renewal ? texts::license::kind::renewal
+                                               : texts::license::kind::new_application);
 }
 
 ApplicationKind application_kind(Date valid_until, Date today) {
-    return days_remaining(valid_until, today) < 0 ? ApplicationKind::new_application : ApplicationKind::renewal;
+    return days_remaining(valid_until, today) < 0 ? ApplicationKind::new_application
+                                                  : ApplicationKind::renewal;
 }
 
 Date notify_by(Date accepted_on) { return add_business_days(accepted_on, notify_business_days); }
@@ -97,15 +98,17 @@ std::vector<YearMonth> fee_months(Date period_start) {
 std::string fee_months_text(const std::vector<YearMonth>& months) {
     std::string text;
     for (const YearMonth& month : months) {
-        text = text.empty() ? format_japanese(month)
-                            : tr(texts::license::fee_months, {{"earlier", text}, {"later", format_japanese(month)}});
+        text = text.empty()
+                   ? format_japanese(month)
+                   : tr(texts::license::fee_months, {{"earlier", text}, {"later", format_japanese(month)}});
     }
     return text;
 }
 
 ApplicationOutcome application_outcome(Date current_valid_until, Date today) {
     const Period period = next_period(current_valid_until, today);
-    return {application_kind(current_valid_until, today), period, notify_by(today), fee_months(period.valid_from)};
+    return {application_kind(current_valid_until, today), period, notify_by(today),
+            fee_months(period.valid_from)};
 }
 
 }  // namespace careplan::core

@@ -19,7 +19,8 @@ std::vector<std::string_view> list_entries(std::string_view list) {
     std::size_t start = 0;
     for (std::size_t i = 0; i <= list.size(); ++i) {
         if (i == list.size() || list[i] == ';' || list[i] == ' ') {
-            if (const auto entry = trim(list.substr(start, i - start)); !entry.empty()) entries.push_back(entry);
+            if (const auto entry = trim(list.substr(start, i - start)); !entry.empty())
+                entries.push_back(entry);
             start = i + 1;
         }
     }
@@ -87,11 +88,13 @@ std::optional<std::string_view> server_for(std::string_view server, const std::s
 }  // namespace
 
 std::optional<HostPort> proxy_for_url(const ManualProxySetting& setting, std::string_view url) {
-    if (!setting.enabled || setting.server.size() > max_setting_length || setting.bypass.size() > max_setting_length)
+    if (!setting.enabled || setting.server.size() > max_setting_length ||
+        setting.bypass.size() > max_setting_length)
         return std::nullopt;
     const std::string scheme = scheme_of(url);
     const std::string host = host_of_url(url);
-    if ((scheme != "http" && scheme != "https") || host.empty() || is_loopback_host(host)) return std::nullopt;
+    if ((scheme != "http" && scheme != "https") || host.empty() || is_loopback_host(host))
+        return std::nullopt;
     if (bypassed(setting.bypass, host)) return std::nullopt;
     const auto server = server_for(setting.server, scheme);
     if (!server) return std::nullopt;

@@ -65,7 +65,8 @@ std::string windows_name(const OsFacts& os) {
 std::string windows_line(const OsFacts& os) {
     std::string build = std::to_string(*os.build);
     if (os.update_revision) build += "." + std::to_string(*os.update_revision);
-    if (!os.display_version) return tr(texts::envcheck::os::build_only, {{"name", windows_name(os)}, {"build", build}});
+    if (!os.display_version)
+        return tr(texts::envcheck::os::build_only, {{"name", windows_name(os)}, {"build", build}});
     return tr(texts::envcheck::os::version_and_build,
               {{"name", windows_name(os)}, {"version", *os.display_version}, {"build", build}});
 }
@@ -79,8 +80,10 @@ Item evaluate_os(const Facts& facts) {
     }
     if (!os.major || !os.build) return not_seen(std::move(item));
     item.facts.push_back(windows_line(os));
-    if (os.product_name) item.facts.push_back(tr(texts::envcheck::os::edition, {{"edition", *os.product_name}}));
-    if (*os.major < 10) return judged(std::move(item), Outcome::ng, tr(texts::envcheck::os::unsupported_remedy));
+    if (os.product_name)
+        item.facts.push_back(tr(texts::envcheck::os::edition, {{"edition", *os.product_name}}));
+    if (*os.major < 10)
+        return judged(std::move(item), Outcome::ng, tr(texts::envcheck::os::unsupported_remedy));
     if (is_windows11(os)) return item;
     if (core::jst_date(facts.checked_at) <= windows10_end_of_support) {
         item.facts.push_back(tr(texts::envcheck::os::windows10_ends));
@@ -105,14 +108,16 @@ bool is_gregorian(std::string_view calendar_type) {
 bool has_era_specifier(std::string_view format) {
     bool quoted = false;
     for (char c : format) {
-        if (c == '\'') quoted = !quoted;
-        else if (c == 'g' && !quoted) return true;
+        if (c == '\'')
+            quoted = !quoted;
+        else if (c == 'g' && !quoted)
+            return true;
     }
     return false;
 }
 
 std::string calendar_type_line(core::TextKey line, const std::string& type) {
-    const core::TextKey name = type == "3"              ? texts::envcheck::calendar::wareki
+    const core::TextKey name = type == "3"          ? texts::envcheck::calendar::wareki
                                : is_gregorian(type) ? texts::envcheck::calendar::seireki
                                                     : texts::envcheck::calendar::other;
     return tr(line, {{"calendar", tr(name)}, {"code", type}});
@@ -136,7 +141,8 @@ bool list_calendar_facts(const CalendarFacts& calendar, std::vector<std::string>
     for (const auto& [line, value] : formats) {
         if (!*value) continue;
         const bool era = has_era_specifier(**value);
-        lines.push_back(tr(line, {{"format", **value}, {"era", era ? tr(texts::envcheck::calendar::has_era) : ""}}));
+        lines.push_back(
+            tr(line, {{"format", **value}, {"era", era ? tr(texts::envcheck::calendar::has_era) : ""}}));
         wareki = wareki || era;
     }
     return wareki;
@@ -156,7 +162,8 @@ Item evaluate_calendar(const Facts& facts) {
 
 std::string browser_line(std::string_view name, const BrowserFacts& browser) {
     if (!browser.present) return tr(texts::envcheck::browser::absent, {{"browser", name}});
-    return tr(texts::envcheck::browser::present, {{"browser", name}, {"version", or_unknown(browser.version)}});
+    return tr(texts::envcheck::browser::present,
+              {{"browser", name}, {"version", or_unknown(browser.version)}});
 }
 
 Item evaluate_browser(const Facts& facts) {
@@ -175,7 +182,8 @@ Item evaluate_browser(const Facts& facts) {
 bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
     return text.size() >= prefix.size() &&
            std::equal(prefix.begin(), prefix.end(), text.begin(), [](char a, char b) {
-               return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+               return std::tolower(static_cast<unsigned char>(a)) ==
+                      std::tolower(static_cast<unsigned char>(b));
            });
 }
 
@@ -221,7 +229,8 @@ Item evaluate_pdf(const Facts& facts) {
         return judged(std::move(item), Outcome::warning,
                       tr(texts::envcheck::pdf::other_viewer_remedy, {{"install", install}}));
     }
-    return judged(std::move(item), Outcome::ng, tr(texts::envcheck::pdf::no_viewer_remedy, {{"install", install}}));
+    return judged(std::move(item), Outcome::ng,
+                  tr(texts::envcheck::pdf::no_viewer_remedy, {{"install", install}}));
 }
 
 // ---- Installed ケアプランデータ連携 client ---------------------------------
@@ -234,7 +243,8 @@ Item evaluate_client_app(const Facts& facts) {
     if (clients.empty()) {
         // A PC may be used only to renew the license; nothing is wrong then.
         item.facts.push_back(tr(texts::envcheck::client_app::not_installed));
-        return judged(std::move(item), Outcome::not_applicable, tr(texts::envcheck::client_app::not_installed_remedy));
+        return judged(std::move(item), Outcome::not_applicable,
+                      tr(texts::envcheck::client_app::not_installed_remedy));
     }
     bool outdated = false;
     for (const InstalledClient& client : clients) {
@@ -285,7 +295,8 @@ void list_service_facts(const ServiceFacts& service, std::vector<std::string>& l
     }
     lines.push_back(tr(service.tls ? texts::envcheck::network::tls_on : texts::envcheck::network::tls_off));
     lines.push_back(tr(texts::envcheck::network::latency, {{"milliseconds", service.latency.count()}}));
-    if (service.answered) lines.push_back(tr(texts::envcheck::network::answer, {{"status", service.http_status}}));
+    if (service.answered)
+        lines.push_back(tr(texts::envcheck::network::answer, {{"status", service.http_status}}));
     if (service.error) {
         const std::string_view code = core::wire_code(*service.error);
         lines.push_back(service.error_message.empty()
@@ -309,7 +320,8 @@ Item evaluate_network(const Facts& facts) {
     if (service.latency <= slow_latency) return item;
     const auto slow_seconds = duration_cast<seconds>(slow_latency).count();
     item.facts.push_back(tr(texts::envcheck::network::slow, {{"seconds", slow_seconds}}));
-    return judged(std::move(item), Outcome::warning, network_remedy(facts, texts::envcheck::network::slow_remedy));
+    return judged(std::move(item), Outcome::warning,
+                  network_remedy(facts, texts::envcheck::network::slow_remedy));
 }
 
 // ---- Clock -------------------------------------------------------------
@@ -321,7 +333,8 @@ std::string offset_line(milliseconds offset) {
     const auto minutes_part = duration_cast<minutes>(size - hours_part);
     const auto seconds_part = size - hours_part - minutes_part;
     std::string text;
-    if (hours_part.count() > 0) text += tr(texts::envcheck::clock::hours, {{"hours", hours_part.count()}}) + " ";
+    if (hours_part.count() > 0)
+        text += tr(texts::envcheck::clock::hours, {{"hours", hours_part.count()}}) + " ";
     if (hours_part.count() > 0 || minutes_part.count() > 0) {
         text += tr(texts::envcheck::clock::minutes, {{"minutes", minutes_part.count()}}) + " ";
     }
@@ -339,7 +352,8 @@ Item evaluate_clock(const Facts& facts) {
         return judged(std::move(item), Outcome::warning, tr(texts::envcheck::clock::no_service_time_remedy));
     }
     const milliseconds offset = facts.service->local_time - *server_time;
-    item.facts.push_back(tr(texts::envcheck::clock::pc_time, {{"time", jst_text(facts.service->local_time)}}));
+    item.facts.push_back(
+        tr(texts::envcheck::clock::pc_time, {{"time", jst_text(facts.service->local_time)}}));
     item.facts.push_back(tr(texts::envcheck::clock::service_time, {{"time", jst_text(*server_time)}}));
     item.facts.push_back(offset_line(offset));
     const auto size = offset < milliseconds{0} ? -offset : offset;
@@ -355,14 +369,16 @@ Item evaluate_proxy(const Facts& facts) {
     Item item = make_item("proxy", texts::envcheck::proxy::title);
     if (!facts.os.is_windows) return not_windows(std::move(item));
     if (!facts.proxy) return not_seen(std::move(item));
-    item.facts.push_back(tr(texts::envcheck::proxy::winhttp, {{"setting", or_unknown(facts.proxy->winhttp)}}));
+    item.facts.push_back(
+        tr(texts::envcheck::proxy::winhttp, {{"setting", or_unknown(facts.proxy->winhttp)}}));
     item.facts.push_back(tr(texts::envcheck::proxy::user, {{"setting", or_unknown(facts.proxy->user)}}));
     return item;
 }
 
 Outcome overall_of(const std::vector<Item>& items) {
     const auto any = [&](Outcome outcome) {
-        return std::any_of(items.begin(), items.end(), [&](const Item& item) { return item.outcome == outcome; });
+        return std::any_of(items.begin(), items.end(),
+                           [&](const Item& item) { return item.outcome == outcome; });
     };
     if (any(Outcome::ng)) return Outcome::ng;
     if (any(Outcome::warning)) return Outcome::warning;
@@ -373,35 +389,35 @@ Outcome overall_of(const std::vector<Item>& items) {
 
 std::string label(Outcome outcome) {
     switch (outcome) {
-    case Outcome::ok: return tr(texts::envcheck::outcome::ok);
-    case Outcome::warning: return tr(texts::envcheck::outcome::warning);
-    case Outcome::ng: return tr(texts::envcheck::outcome::ng);
-    case Outcome::not_applicable: return tr(texts::envcheck::outcome::not_applicable);
+        case Outcome::ok: return tr(texts::envcheck::outcome::ok);
+        case Outcome::warning: return tr(texts::envcheck::outcome::warning);
+        case Outcome::ng: return tr(texts::envcheck::outcome::ng);
+        case Outcome::not_applicable: return tr(texts::envcheck::outcome::not_applicable);
     }
     return "?";
 }
 
 std::string_view key(Outcome outcome) {
     switch (outcome) {
-    case Outcome::ok: return "ok";
-    case Outcome::warning: return "warning";
-    case Outcome::ng: return "ng";
-    case Outcome::not_applicable: return "not_applicable";
+        case Outcome::ok: return "ok";
+        case Outcome::warning: return "warning";
+        case Outcome::ng: return "ng";
+        case Outcome::not_applicable: return "not_applicable";
     }
     return "?";
 }
 
 const std::vector<std::string_view>& item_ids() {
-    static const std::vector<std::string_view> ids{"os",      "calendar", "browser", "pdf",
-                                                   "client_app", "network", "clock",   "proxy"};
+    static const std::vector<std::string_view> ids{"os",         "calendar", "browser", "pdf",
+                                                   "client_app", "network",  "clock",   "proxy"};
     return ids;
 }
 
 Report evaluate(const Facts& facts) {
     Report report;
-    report.items = {evaluate_os(facts),         evaluate_calendar(facts), evaluate_browser(facts),
-                    evaluate_pdf(facts),        evaluate_client_app(facts), evaluate_network(facts),
-                    evaluate_clock(facts),      evaluate_proxy(facts)};
+    report.items = {evaluate_os(facts),    evaluate_calendar(facts),   evaluate_browser(facts),
+                    evaluate_pdf(facts),   evaluate_client_app(facts), evaluate_network(facts),
+                    evaluate_clock(facts), evaluate_proxy(facts)};
     report.overall = overall_of(report.items);
     report.checked_at = jst_text(facts.checked_at);
     report.client_version = facts.client_version;

@@ -25,7 +25,7 @@
 namespace careplan::envcheck {
 
 class LifelongThreads {
-public:
+  public:
     // At most max_threads run at once; further jobs wait their turn in order.
     explicit LifelongThreads(std::size_t max_threads = std::numeric_limits<std::size_t>::max())
         : max_threads_(max_threads) {}
@@ -54,7 +54,7 @@ public:
         return idle_;
     }
 
-private:
+  private:
     [[noreturn]] void serve() {
         std::unique_lock lock(mutex_);
         while (true) {

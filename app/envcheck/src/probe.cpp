@@ -116,9 +116,10 @@ Facts collect_facts(const ProbeOptions& options) {
     auto proxy = start(platform::probe_proxy);
     std::future<std::optional<ServiceFacts>> service;
     if (check_service) {
-        service = start_on(health_lane(), [health = options.health, url = options.server_url, limit = options.time_limit] {
-            return std::optional<ServiceFacts>{call_health(health, url, limit)};
-        });
+        service = start_on(health_lane(),
+                           [health = options.health, url = options.server_url, limit = options.time_limit] {
+                               return std::optional<ServiceFacts>{call_health(health, url, limit)};
+                           });
     }
 
     Facts facts;
@@ -134,7 +135,8 @@ Facts collect_facts(const ProbeOptions& options) {
     if (check_service) {
         facts.service = settle(service, deadline);
         if (!facts.service) {
-            facts.service = overran(options.server_url, duration_cast<milliseconds>(steady_clock::now() - started));
+            facts.service =
+                overran(options.server_url, duration_cast<milliseconds>(steady_clock::now() - started));
         }
         facts.service->route = options.route;
     }

@@ -36,7 +36,8 @@ std::string to_utf8(std::wstring_view text) { return bounded(core::from_wide(tex
 std::optional<std::wstring> read_wide(HKEY root, const std::wstring& key, const wchar_t* value) {
     std::array<wchar_t, max_registry_chars> buffer{};
     DWORD size = sizeof buffer;
-    if (RegGetValueW(root, key.c_str(), value, RRF_RT_REG_SZ, nullptr, buffer.data(), &size) != ERROR_SUCCESS) {
+    if (RegGetValueW(root, key.c_str(), value, RRF_RT_REG_SZ, nullptr, buffer.data(), &size) !=
+        ERROR_SUCCESS) {
         return std::nullopt;
     }
     buffer.back() = L'\0';
@@ -116,12 +117,14 @@ BrowserFacts browser(const wchar_t* exe, const std::array<Place, 3>& version_pla
 // The update clients (EdgeUpdate, Google Update) record the installed
 // version as "pv"; the keys are per machine (32-bit view) or per user.
 const std::array<Place, 3> edge_versions{{
-    {HKEY_LOCAL_MACHINE, L"SOFTWARE\\WOW6432Node\\Microsoft\\EdgeUpdate\\Clients\\{56EB18F8-B008-4CBD-B6D2-8C97FE7E9062}"},
+    {HKEY_LOCAL_MACHINE,
+     L"SOFTWARE\\WOW6432Node\\Microsoft\\EdgeUpdate\\Clients\\{56EB18F8-B008-4CBD-B6D2-8C97FE7E9062}"},
     {HKEY_LOCAL_MACHINE, L"SOFTWARE\\Microsoft\\EdgeUpdate\\Clients\\{56EB18F8-B008-4CBD-B6D2-8C97FE7E9062}"},
     {HKEY_CURRENT_USER, L"Software\\Microsoft\\EdgeUpdate\\Clients\\{56EB18F8-B008-4CBD-B6D2-8C97FE7E9062}"},
 }};
 const std::array<Place, 3> chrome_versions{{
-    {HKEY_LOCAL_MACHINE, L"SOFTWARE\\WOW6432Node\\Google\\Update\\Clients\\{8A69D345-D564-463c-AFF1-A69D9E530F96}"},
+    {HKEY_LOCAL_MACHINE,
+     L"SOFTWARE\\WOW6432Node\\Google\\Update\\Clients\\{8A69D345-D564-463c-AFF1-A69D9E530F96}"},
     {HKEY_LOCAL_MACHINE, L"SOFTWARE\\Google\\Update\\Clients\\{8A69D345-D564-463c-AFF1-A69D9E530F96}"},
     {HKEY_CURRENT_USER, L"Software\\Google\\Update\\Clients\\{8A69D345-D564-463c-AFF1-A69D9E530F96}"},
 }};
@@ -145,7 +148,8 @@ void append_entries(const Place& place, std::vector<UninstallEntry>& entries) {
     std::array<wchar_t, 256> name{};  // registry key names are at most 255 characters
     for (DWORD index = 0; index < max_uninstall_keys; ++index) {
         DWORD length = static_cast<DWORD>(name.size());
-        const LONG status = RegEnumKeyExW(key, index, name.data(), &length, nullptr, nullptr, nullptr, nullptr);
+        const LONG status =
+            RegEnumKeyExW(key, index, name.data(), &length, nullptr, nullptr, nullptr, nullptr);
         if (status == ERROR_NO_MORE_ITEMS) break;
         if (status != ERROR_SUCCESS) continue;
         const std::wstring subkey{name.data(), length};
@@ -162,14 +166,17 @@ std::vector<UninstallEntry> uninstall_entries() {
     return entries;
 }
 
-bool contains(std::wstring_view text, std::wstring_view part) { return text.find(part) != std::wstring_view::npos; }
+bool contains(std::wstring_view text, std::wstring_view part) {
+    return text.find(part) != std::wstring_view::npos;
+}
 
 // The manual names the program both ways: 「ケアプランデータ連携システム」 in the
 // uninstall steps and 『ケアプラン連携クライアントアプリケーション』 in the notice;
 // the catalogue holds the parts of those names that the uninstall list shows.
 bool is_careplan_client(std::wstring_view name) {
     static const std::wstring long_name = core::to_wide(core::tr(texts::envcheck::client_app::listed_name));
-    static const std::wstring short_name = core::to_wide(core::tr(texts::envcheck::client_app::listed_short_name));
+    static const std::wstring short_name =
+        core::to_wide(core::tr(texts::envcheck::client_app::listed_short_name));
     return contains(name, long_name) || contains(name, short_name);
 }
 
@@ -181,9 +188,10 @@ bool is_acrobat(std::wstring_view name) { return name.rfind(L"Adobe Acrobat", 0)
 
 // The user's choice in Windows 10/11 settings wins over the class default.
 std::optional<std::wstring> pdf_prog_id() {
-    if (auto choice = read_wide(
-            HKEY_CURRENT_USER, L"Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\FileExts\\.pdf\\UserChoice",
-            L"ProgId")) {
+    if (auto choice =
+            read_wide(HKEY_CURRENT_USER,
+                      L"Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\FileExts\\.pdf\\UserChoice",
+                      L"ProgId")) {
         return choice;
     }
     return read_wide(HKEY_CLASSES_ROOT, L".pdf", L"");
@@ -197,7 +205,8 @@ std::optional<std::string> pdf_app_name(const std::wstring& prog_id) {
     }
     std::array<wchar_t, max_registry_chars> buffer{};
     DWORD length = static_cast<DWORD>(buffer.size());
-    if (FAILED(AssocQueryStringW(ASSOCF_NONE, ASSOCSTR_FRIENDLYAPPNAME, L".pdf", nullptr, buffer.data(), &length))) {
+    if (FAILED(AssocQueryStringW(ASSOCF_NONE, ASSOCSTR_FRIENDLYAPPNAME, L".pdf", nullptr, buffer.data(),
+                                 &length))) {
         return std::nullopt;
     }
     buffer.back() = L'\0';
@@ -238,11 +247,12 @@ std::string user_proxy(bool& configured) {
     const std::string separator = core::tr(texts::envcheck::list_separator);
     std::string summary;
     if (!script.utf8().empty()) {
-        summary += core::tr(texts::envcheck::proxy::script, {{"origin", origin_of(script.utf8())}}) + separator;
+        summary +=
+            core::tr(texts::envcheck::proxy::script, {{"origin", origin_of(script.utf8())}}) + separator;
     }
     if (!proxy.utf8().empty()) {
-        summary +=
-            core::tr(texts::envcheck::proxy::server, {{"server", without_credentials(proxy.utf8())}}) + separator;
+        summary += core::tr(texts::envcheck::proxy::server, {{"server", without_credentials(proxy.utf8())}}) +
+                   separator;
     }
     configured = configured || !summary.empty();
     if (summary.empty()) summary = core::tr(texts::envcheck::proxy::direct) + separator;
@@ -262,7 +272,8 @@ std::optional<OsFacts> probe_os() {
     os.product_name = read_string(HKEY_LOCAL_MACHINE, current_version_key, L"EditionID");
     os.update_revision = read_dword(HKEY_LOCAL_MACHINE, current_version_key, L"UBR");
     os.display_version = read_string(HKEY_LOCAL_MACHINE, current_version_key, L"DisplayVersion");
-    if (!os.display_version) os.display_version = read_string(HKEY_LOCAL_MACHINE, current_version_key, L"ReleaseId");
+    if (!os.display_version)
+        os.display_version = read_string(HKEY_LOCAL_MACHINE, current_version_key, L"ReleaseId");
     return os;
 }
 
@@ -274,7 +285,8 @@ std::optional<CalendarFacts> probe_calendar() {
     calendar.long_date = read_string(HKEY_CURRENT_USER, international, L"sLongDate");
     const auto locale_info = [](LCTYPE type) -> std::optional<std::string> {
         std::array<wchar_t, 128> buffer{};
-        if (GetLocaleInfoEx(LOCALE_NAME_USER_DEFAULT, type, buffer.data(), static_cast<int>(buffer.size())) <= 0) {
+        if (GetLocaleInfoEx(LOCALE_NAME_USER_DEFAULT, type, buffer.data(), static_cast<int>(buffer.size())) <=
+            0) {
             return std::nullopt;
         }
         buffer.back() = L'\0';
@@ -313,7 +325,8 @@ std::optional<PdfFacts> probe_pdf() {
 std::optional<std::vector<InstalledClient>> probe_installed_clients() {
     std::vector<InstalledClient> clients;
     for (const UninstallEntry& entry : uninstall_entries()) {
-        if (is_careplan_client(entry.display_name)) clients.push_back({to_utf8(entry.display_name), entry.version});
+        if (is_careplan_client(entry.display_name))
+            clients.push_back({to_utf8(entry.display_name), entry.version});
     }
     return clients;
 }

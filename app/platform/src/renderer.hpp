@@ -12,19 +12,19 @@ struct ImDrawData;
 namespace careplan::platform {
 
 class Renderer {
- public:
-  virtual ~Renderer() = default;
-  virtual const char* name() const = 0;
-  // Client-API window hints for this renderer, before the window is made.
-  virtual void hint_window() const = 0;
-  // Binds the ImGui backends to the window; false if this renderer cannot run.
-  virtual bool init(GLFWwindow* window) = 0;
-  virtual void new_frame() = 0;
-  virtual void render(ImDrawData* draw_data, int fb_width, int fb_height) = 0;
-  virtual void present() = 0;
-  // The last rendered frame as RGB, top row first.
-  virtual std::vector<unsigned char> read_rgb(int width, int height) = 0;
-  virtual void shutdown() = 0;
+  public:
+    virtual ~Renderer() = default;
+    virtual const char* name() const = 0;
+    // Client-API window hints for this renderer, before the window is made.
+    virtual void hint_window() const = 0;
+    // Binds the ImGui backends to the window; false if this renderer cannot run.
+    virtual bool init(GLFWwindow* window) = 0;
+    virtual void new_frame() = 0;
+    virtual void render(ImDrawData* draw_data, int fb_width, int fb_height) = 0;
+    virtual void present() = 0;
+    // The last rendered frame as RGB, top row first.
+    virtual std::vector<unsigned char> read_rgb(int width, int height) = 0;
+    virtual void shutdown() = 0;
 };
 
 std::unique_ptr<Renderer> make_gl3_renderer();

@@ -15,8 +15,7 @@ namespace {
 
 #ifdef _WIN32
 void fill_random(unsigned char* out, std::size_t count) {
-    auto status = BCryptGenRandom(nullptr, out, static_cast<ULONG>(count),
-                                  BCRYPT_USE_SYSTEM_PREFERRED_RNG);
+    auto status = BCryptGenRandom(nullptr, out, static_cast<ULONG>(count), BCRYPT_USE_SYSTEM_PREFERRED_RNG);
     if (status != 0) throw std::runtime_error("BCryptGenRandom failed");
 }
 #else

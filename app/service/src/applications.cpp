@@ -21,8 +21,8 @@ std::string new_application_id(core::Date accepted_on) {
 
 }  // namespace
 
-core::License license_view(const core::Period& license, const std::string& office_number,
-                           core::Date today, const std::optional<StoredApplication>& application) {
+core::License license_view(const core::Period& license, const std::string& office_number, core::Date today,
+                           const std::optional<StoredApplication>& application) {
     bool applied = application.has_value();
     core::Renewal renewal = core::renewal_eligibility(license.valid_until, today, applied);
     core::License view;
@@ -43,8 +43,7 @@ core::ApplicationResult application_result(const StoredApplication& application)
     return api::from_wire<core::ApplicationResult>(nlohmann::json::parse(application.response));
 }
 
-core::ApplicationResult accept_application(Tx& tx, const NewApplication& request,
-                                           core::Date today) {
+core::ApplicationResult accept_application(Tx& tx, const NewApplication& request, core::Date today) {
     core::ApplicationOutcome outcome = core::application_outcome(request.license.valid_until, today);
     core::ApplicationResult result;
     result.application_id = new_application_id(today);

@@ -13,23 +13,22 @@ namespace careplan::service {
 
 // The license page of an office on `today`, with its application for the
 // current period if there is one.
-core::License license_view(const core::Period& license, const std::string& office_number,
-                           core::Date today, const std::optional<StoredApplication>& application);
+core::License license_view(const core::Period& license, const std::string& office_number, core::Date today,
+                           const std::optional<StoredApplication>& application);
 
 // The answer stored with an application (its 201 body).
 core::ApplicationResult application_result(const StoredApplication& application);
 
 struct NewApplication {
     const UserRecord& user;
-    core::Period license;            // the office's current license
-    core::ApplicationInput input;    // normalised and validated
+    core::Period license;          // the office's current license
+    core::ApplicationInput input;  // normalised and validated
     std::string idempotency_key;
     std::string request_hash;
 };
 
 // Writes the application and its completion mail in the caller's
 // transaction. The caller has checked eligibility (renewal_eligibility).
-core::ApplicationResult accept_application(Tx& tx, const NewApplication& application,
-                                           core::Date today);
+core::ApplicationResult accept_application(Tx& tx, const NewApplication& application, core::Date today);
 
 }  // namespace careplan::service

@@ -12,8 +12,8 @@ namespace careplan::service {
 
 std::string sha256_hex(std::string_view data) {
     std::array<unsigned char, 32> digest{};
-    if (mbedtls_sha256(reinterpret_cast<const unsigned char*>(data.data()), data.size(),
-                       digest.data(), /*is224=*/0) != 0) {
+    if (mbedtls_sha256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest.data(),
+                       /*is224=*/0) != 0) {
         throw std::runtime_error("SHA-256 failed");
     }
     static constexpr char digits[] = "0123456789abcdef";
@@ -42,9 +42,9 @@ std::string hash_password(std::string_view password, const Argon2Params& params)
     std::size_t length = argon2_encodedlen(params.time_cost, params.memory_kib, params.parallelism,
                                            salt_bytes, hash_bytes, Argon2_id);
     std::string encoded(length, '\0');
-    int rc = argon2id_hash_encoded(params.time_cost, params.memory_kib, params.parallelism,
-                                   password.data(), password.size(), salt.data(), salt.size(),
-                                   hash_bytes, encoded.data(), encoded.size());
+    int rc = argon2id_hash_encoded(params.time_cost, params.memory_kib, params.parallelism, password.data(),
+                                   password.size(), salt.data(), salt.size(), hash_bytes, encoded.data(),
+                                   encoded.size());
     if (rc != ARGON2_OK) throw std::runtime_error(argon2_error_message(rc));
     encoded.resize(encoded.find('\0'));
     return encoded;

@@ -16,7 +16,7 @@ std::string sha256_hex(std::string_view data);
 bool constant_time_equal(std::string_view a, std::string_view b);
 
 struct Argon2Params {
-    std::uint32_t time_cost = 2;          // passes
+    std::uint32_t time_cost = 2;           // passes
     std::uint32_t memory_kib = 19 * 1024;  // 19 MiB (OWASP's Argon2id minimum)
     std::uint32_t parallelism = 1;
 };

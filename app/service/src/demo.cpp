@@ -20,18 +20,18 @@ const std::array<DemoOffice, 7>& offices() {
             return core::tr(texts::service::demo::scenario::boundary, {{"days", days}});
         };
         return std::array<DemoOffice, 7>{{
-            {"KJ00000001", "demo-pass-0001", core::tr(texts::service::demo::scenario::renewable),
-             45, false, "1370000001"},
-            {"KJ00000002", "demo-pass-0002",
-             core::tr(texts::service::demo::scenario::before_window), 120, false, "1370000002"},
-            {"KJ00000003", "demo-pass-0003", core::tr(texts::service::demo::scenario::applied), 30,
-             true, "1370000003"},
-            {"KJ00000004", "demo-pass-0004", core::tr(texts::service::demo::scenario::expired), -10,
-             false, "1370000004"},
+            {"KJ00000001", "demo-pass-0001", core::tr(texts::service::demo::scenario::renewable), 45, false,
+             "1370000001"},
+            {"KJ00000002", "demo-pass-0002", core::tr(texts::service::demo::scenario::before_window), 120,
+             false, "1370000002"},
+            {"KJ00000003", "demo-pass-0003", core::tr(texts::service::demo::scenario::applied), 30, true,
+             "1370000003"},
+            {"KJ00000004", "demo-pass-0004", core::tr(texts::service::demo::scenario::expired), -10, false,
+             "1370000004"},
             {"KJ00000005", "demo-pass-0005", boundary(window), window, false, "1370000005"},
             {"KJ00000006", "demo-pass-0006", boundary(window + 1), window + 1, false, "1370000006"},
-            {"KJ00000007", "demo-pass-0007", core::tr(texts::service::demo::scenario::last_day), 0,
-             false, "1370000007"},
+            {"KJ00000007", "demo-pass-0007", core::tr(texts::service::demo::scenario::last_day), 0, false,
+             "1370000007"},
         }};
     }();
     return all;
@@ -56,8 +56,8 @@ void seed_office(Store& store, const DemoOffice& demo, int number, core::Date to
     // Hashing is slow: only for a user that is missing, and outside the lock.
     std::string hash = has_user ? std::string() : hash_password(demo.password, argon2);
     store.write([&](Tx& tx) {
-        Office office = tx.ensure_office(
-            demo.office_number, core::tr(texts::service::demo::office_name, {{"number", number}}));
+        Office office = tx.ensure_office(demo.office_number,
+                                         core::tr(texts::service::demo::office_name, {{"number", number}}));
         if (!has_user) tx.add_user(demo.user_id, office.id, hash);
         if (tx.license(office.id)) return;
         core::Period license = period_ending(core::add_days(today, demo.days_remaining));
@@ -77,8 +77,7 @@ core::Period period_ending(core::Date valid_until) {
     using namespace std::chrono;
     // valid_until - 1 year + 1 day; a 29 February rolls over first, hence the check.
     core::Date from = core::add_days(
-        year_month_day(sys_days((valid_until.year() - years(1)) / valid_until.month() /
-                                valid_until.day())),
+        year_month_day(sys_days((valid_until.year() - years(1)) / valid_until.month() / valid_until.day())),
         1);
     if (core::one_year_period_end(from) != valid_until) from = core::add_days(from, -1);
     return {from, valid_until};

@@ -46,24 +46,21 @@ bool is_json_media_type(std::string_view content_type) {
 }
 
 bool is_hex(std::string_view text) {
-    return std::all_of(text.begin(), text.end(), [](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-    });
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 bool is_valid_idempotency_key(std::string_view key) {
     return !key.empty() && key.size() <= max_idempotency_key &&
            std::all_of(key.begin(), key.end(), [](char c) {
-               return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ||
-                      c == '.' || c == ':';
+               return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' ||
+                      c == ':';
            });
 }
 
 std::int64_t now_seconds() { return unix_seconds(std::chrono::system_clock::now()); }
 
-HttpResponse no_license() {
-    return error_response(404, core::error_code::license_not_found);
-}
+HttpResponse no_license() { return error_response(404, core::error_code::license_not_found); }
 
 HttpResponse validation_failed(core::FieldErrors fields) {
     core::ApiError error;
@@ -75,8 +72,8 @@ HttpResponse validation_failed(core::FieldErrors fields) {
 
 HttpResponse locked_out(std::int64_t locked_until, std::int64_t now) {
     HttpResponse response = error_response(429, code::locked_out);
-    response.headers.emplace_back("Retry-After", std::to_string(std::max<std::int64_t>(
-                                                     1, locked_until - now)));
+    response.headers.emplace_back("Retry-After",
+                                  std::to_string(std::max<std::int64_t>(1, locked_until - now)));
     return response;
 }
 
@@ -85,9 +82,9 @@ HttpResponse locked_out(std::int64_t locked_until, std::int64_t now) {
 void check_against_account(const core::ApplicationInput& input, const UserRecord& user,
                            core::FieldErrors& fields) {
     if (!fields.contains("office_number") && input.office_number != user.office.office_number) {
-        fields["office_number"] = {std::string(core::input_error::mismatch),
-                                   core::tr(texts::service::api::office_mismatch,
-                                            {{"office_number", user.office.office_number}})};
+        fields["office_number"] = {
+            std::string(core::input_error::mismatch),
+            core::tr(texts::service::api::office_mismatch, {{"office_number", user.office.office_number}})};
     }
     const core::Terms& terms = current_terms();
     if (!fields.contains("agree_terms") && input.terms_version != terms.terms.version) {
@@ -118,8 +115,7 @@ HttpResponse error_response(int status, std::string_view error_code, std::string
 }
 
 Handlers::Handlers(Store& store, HandlerConfig config)
-    : store_(store), config_(std::move(config)),
-      dummy_hash_(hash_password(random_hex(16), config_.argon2)) {}
+    : store_(store), config_(std::move(config)), dummy_hash_(hash_password(random_hex(16), config_.argon2)) {}
 
 const std::vector<Handlers::Route>& Handlers::routes() {
     static const std::vector<Route> table = {
@@ -173,8 +169,7 @@ HttpResponse Handlers::dispatch(const Route& route, Context& context) {
         try {
             context.body = json::parse(request.body);
         } catch (const json::exception&) {
-            return error_response(400, code::bad_request,
-                                  core::tr(texts::service::api::body_not_json));
+            return error_response(400, code::bad_request, core::tr(texts::service::api::body_not_json));
         }
     }
     try {
@@ -217,9 +212,8 @@ HttpResponse Handlers::login(Context& context) {
     }
     context.masked_user = core::mask_user_id(input.user_id);
     std::int64_t now = now_seconds();
-    auto [throttle, user] = store_.read([&](Tx& tx) {
-        return std::make_pair(tx.throttle(input.user_id), tx.find_user(input.user_id));
-    });
+    auto [throttle, user] = store_.read(
+        [&](Tx& tx) { return std::make_pair(tx.throttle(input.user_id), tx.find_user(input.user_id)); });
     if (throttle.locked_until > now) return locked_out(throttle.locked_until, now);
 
     // An unknown ID costs the same hash as a known one, so timing does not
@@ -235,7 +229,8 @@ HttpResponse Handlers::login(Context& context) {
         tx.delete_expired_sessions(now);
         tx.add_session(id, {user->user_id, sha256_hex(secret), unix_seconds(expires)});
     });
-    core::Session session{id + "." + secret, core::format_rfc3339_jst(expires),
+    core::Session session{id + "." + secret,
+                          core::format_rfc3339_jst(expires),
                           {user->user_id, user->office.name, user->office.office_number}};
     return json_response(201, api::to_wire(session));
 }
@@ -278,21 +273,19 @@ HttpResponse Handlers::license(Context& context) {
 
 HttpResponse Handlers::terms(Context&) { return json_response(200, api::to_wire(current_terms())); }
 
-HttpResponse Handlers::notices(Context&) {
-    return json_response(200, api::to_wire(current_notice()));
-}
+HttpResponse Handlers::notices(Context&) { return json_response(200, api::to_wire(current_notice())); }
 
 HttpResponse Handlers::health(Context&) {
-    return json_response(200, api::to_wire(api::Health{
-                                  "ok", core::format_rfc3339_jst(std::chrono::system_clock::now())}));
+    return json_response(
+        200, api::to_wire(api::Health{"ok", core::format_rfc3339_jst(std::chrono::system_clock::now())}));
 }
 
 HttpResponse Handlers::apply(Context& context) {
     const HttpRequest& request = context.request;
     if (!request.idempotency_key || !is_valid_idempotency_key(*request.idempotency_key)) {
-        return error_response(400, code::bad_request,
-                              core::tr(texts::service::api::idempotency_key,
-                                       {{"max_length", max_idempotency_key}}));
+        return error_response(
+            400, code::bad_request,
+            core::tr(texts::service::api::idempotency_key, {{"max_length", max_idempotency_key}}));
     }
     const std::string& key = *request.idempotency_key;
     core::ApplicationInput input =

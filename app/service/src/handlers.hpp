@@ -47,13 +47,13 @@ struct HandlerConfig {
 HttpResponse error_response(int status, std::string_view code, std::string message = {});
 
 class Handlers {
-public:
+  public:
     Handlers(Store& store, HandlerConfig config);
     HttpResponse handle(const HttpRequest& request);
     // Every (method, path) answered, for the OpenAPI check.
     static std::vector<std::pair<std::string, std::string>> route_names();
 
-private:
+  private:
     struct Context;
     using Handler = HttpResponse (Handlers::*)(Context&);
     struct Route {

@@ -33,11 +33,14 @@ int deliver_due_mail(Store& store, MailSink& sink, core::Date today) {
     return static_cast<int>(due.size());
 }
 
-MailWorker::MailWorker(Store& store, std::unique_ptr<MailSink> sink,
-                       std::function<core::Date()> today, std::chrono::milliseconds interval,
-                       std::function<void(const std::string&)> report)
-    : store_(store), sink_(std::move(sink)), today_(std::move(today)), interval_(interval),
-      report_(std::move(report)), thread_([this] { loop(); }) {}
+MailWorker::MailWorker(Store& store, std::unique_ptr<MailSink> sink, std::function<core::Date()> today,
+                       std::chrono::milliseconds interval, std::function<void(const std::string&)> report)
+    : store_(store),
+      sink_(std::move(sink)),
+      today_(std::move(today)),
+      interval_(interval),
+      report_(std::move(report)),
+      thread_([this] { loop(); }) {}
 
 MailWorker::~MailWorker() {
     {

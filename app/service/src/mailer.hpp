@@ -19,7 +19,7 @@
 namespace careplan::service {
 
 class MailSink {
-public:
+  public:
     virtual ~MailSink() = default;
     // Throws when the mail could not be sent (it stays in the outbox).
     virtual void send(const OutboxMail& mail) = 0;
@@ -27,11 +27,11 @@ public:
 
 // Appends each mail to a text file: the stand-in for an SMTP relay.
 class MailLogSink final : public MailSink {
-public:
+  public:
     explicit MailLogSink(std::string path) : path_(std::move(path)) {}
     void send(const OutboxMail& mail) override;
 
-private:
+  private:
     std::string path_;
 };
 
@@ -39,16 +39,15 @@ private:
 int deliver_due_mail(Store& store, MailSink& sink, core::Date today);
 
 class MailWorker {
-public:
+  public:
     // `report` hears of mail that could not be sent (it is tried again).
     MailWorker(Store& store, std::unique_ptr<MailSink> sink, std::function<core::Date()> today,
-               std::chrono::milliseconds interval,
-               std::function<void(const std::string&)> report);
+               std::chrono::milliseconds interval, std::function<void(const std::string&)> report);
     ~MailWorker();  // stops and joins
     MailWorker(const MailWorker&) = delete;
     MailWorker& operator=(const MailWorker&) = delete;
 
-private:
+  private:
     void loop();
 
     Store& store_;

@@ -24,13 +24,13 @@ namespace code = core::error_code;
 // The error JSON for what httplib answers by itself (parser errors, limits).
 HttpResponse parser_error(int status) {
     switch (status) {
-    case 404: return error_response(status, code::not_found);
-    case 413: return error_response(status, code::payload_too_large);
-    case 414: return error_response(status, code::uri_too_long);
-    case 431: return error_response(status, code::headers_too_large);
-    default:
-        return status >= 500 ? error_response(500, code::internal)
-                             : error_response(status, code::bad_request);
+        case 404: return error_response(status, code::not_found);
+        case 413: return error_response(status, code::payload_too_large);
+        case 414: return error_response(status, code::uri_too_long);
+        case 431: return error_response(status, code::headers_too_large);
+        default:
+            return status >= 500 ? error_response(500, code::internal)
+                                 : error_response(status, code::bad_request);
     }
 }
 
@@ -68,8 +68,8 @@ void write_response(const HttpResponse& response, httplib::Response& res) {
 }  // namespace
 
 std::string format_log_line(const RequestLogEntry& e) {
-    std::string line = e.time + " " + e.remote_addr + " " + e.method + " " + e.path + " " +
-                       std::to_string(e.status);
+    std::string line =
+        e.time + " " + e.remote_addr + " " + e.method + " " + e.path + " " + std::to_string(e.status);
     if (e.duration_ms >= 0) {
         char ms[32];
         std::snprintf(ms, sizeof ms, " %.1fms", e.duration_ms);
@@ -87,9 +87,7 @@ struct Service::Impl {
     core::Date today() const {
         return options.today ? *options.today : core::jst_date(std::chrono::system_clock::now());
     }
-    Argon2Params argon2() const {
-        return {options.argon2_time_cost, options.argon2_memory_kib, 1};
-    }
+    Argon2Params argon2() const { return {options.argon2_time_cost, options.argon2_memory_kib, 1}; }
     void event(const std::string& text) const {
         if (options.on_event) options.on_event(text);
     }
@@ -111,8 +109,7 @@ struct Service::Impl {
         }
         write_response(response, res);
         log(req, response,
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-                .count());
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
     }
 
     std::unique_ptr<httplib::Server> make_server() const;
@@ -134,8 +131,7 @@ std::unique_ptr<httplib::Server> Service::Impl::make_server() const {
         return std::make_unique<httplib::Server>();
     }
 #ifdef CPPHTTPLIB_OPENSSL_SUPPORT
-    auto tls = std::make_unique<httplib::SSLServer>(options.cert_path.c_str(),
-                                                    options.key_path.c_str());
+    auto tls = std::make_unique<httplib::SSLServer>(options.cert_path.c_str(), options.key_path.c_str());
     if (!tls->is_valid()) {
         throw std::runtime_error(core::tr(texts::service::start::cert_unreadable,
                                           {{"cert", options.cert_path}, {"key", options.key_path}}));
@@ -167,8 +163,7 @@ void Service::Impl::configure(httplib::Server& s) {
         log(req, response, -1);
         return httplib::Server::HandlerResponse::Handled;
     });
-    s.set_exception_handler([this](const httplib::Request& req, httplib::Response& res,
-                                   std::exception_ptr) {
+    s.set_exception_handler([this](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
         HttpResponse response = error_response(500, code::internal);
         write_response(response, res);
         log(req, response, -1);
@@ -185,23 +180,21 @@ void Service::start(const std::string& host, int port) {
     bool loopback = core::is_loopback_host(host);
     bool tls = !d.options.cert_path.empty() || !d.options.key_path.empty();
     if (d.options.seed_demo && !loopback) {
-        throw std::runtime_error(
-            core::tr(texts::service::start::demo_loopback_only, {{"host", host}}));
+        throw std::runtime_error(core::tr(texts::service::start::demo_loopback_only, {{"host", host}}));
     }
     if (!tls && !loopback && !d.options.allow_insecure_listen) {
-        throw std::runtime_error(
-            core::tr(texts::service::start::plain_http_loopback_only, {{"host", host}}));
+        throw std::runtime_error(core::tr(texts::service::start::plain_http_loopback_only, {{"host", host}}));
     }
     if (d.options.seed_demo) seed_demo(d.store, d.today(), d.argon2());
     d.handlers = std::make_unique<Handlers>(
-        d.store, HandlerConfig{[this] { return today(); }, d.options.session_ttl,
-                               d.options.lockout, d.options.max_failed_logins, d.argon2()});
+        d.store, HandlerConfig{[this] { return today(); }, d.options.session_ttl, d.options.lockout,
+                               d.options.max_failed_logins, d.argon2()});
 
     auto server = d.make_server();
     d.configure(*server);
     std::string bind_host = host.starts_with('[') ? host.substr(1, host.size() - 2) : host;
-    int bound = port == 0 ? server->bind_to_any_port(bind_host)
-                          : (server->bind_to_port(bind_host, port) ? port : -1);
+    int bound =
+        port == 0 ? server->bind_to_any_port(bind_host) : (server->bind_to_port(bind_host, port) ? port : -1);
     if (bound <= 0) {
         throw std::runtime_error(
             core::tr(texts::service::start::cannot_listen, {{"host", host}, {"port", port}}));
@@ -212,9 +205,8 @@ void Service::start(const std::string& host, int port) {
     d.port = bound;
     if (!d.options.mail_log_path.empty()) {
         d.mail_worker = std::make_unique<MailWorker>(
-            d.store, std::make_unique<MailLogSink>(d.options.mail_log_path),
-            [this] { return today(); }, d.options.mail_interval,
-            [&d](const std::string& text) { d.event(text); });
+            d.store, std::make_unique<MailLogSink>(d.options.mail_log_path), [this] { return today(); },
+            d.options.mail_interval, [&d](const std::string& text) { d.event(text); });
     }
     d.listener = std::thread([&d] { d.server->listen_after_bind(); });
     d.server->wait_until_ready();

@@ -43,8 +43,7 @@ Stmt& Stmt::bind_int64(int index, std::int64_t value) {
 }
 
 Stmt& Stmt::bind(int index, std::string_view value) {
-    int rc = sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()),
-                               SQLITE_TRANSIENT);
+    int rc = sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
     if (rc != SQLITE_OK) fail(db_.handle(), rc);
     return *this;
 }

@@ -15,16 +15,16 @@ struct sqlite3_stmt;
 namespace careplan::service::sql {
 
 class Error : public std::runtime_error {
-public:
+  public:
     Error(int code, const std::string& what) : std::runtime_error(what), code_(code) {}
     int code() const noexcept { return code_; }
 
-private:
+  private:
     int code_;
 };
 
 class Db {
-public:
+  public:
     explicit Db(const std::string& path);
     ~Db();
     Db(const Db&) = delete;
@@ -33,12 +33,12 @@ public:
     void exec(const char* sql);
     sqlite3* handle() const noexcept { return db_; }
 
-private:
+  private:
     sqlite3* db_ = nullptr;
 };
 
 class Stmt {
-public:
+  public:
     Stmt(const Db& db, const char* sql);
     ~Stmt();
     Stmt(const Stmt&) = delete;
@@ -73,7 +73,7 @@ public:
     std::int64_t int64(int column) const;
     std::string text(int column) const;
 
-private:
+  private:
     Stmt& bind_int64(int index, std::int64_t value);
 
     const Db& db_;

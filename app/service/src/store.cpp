@@ -118,8 +118,7 @@ StoredApplication read_application(const sql::Stmt& s) {
     return a;
 }
 
-std::optional<StoredApplication> one_application(sql::Db& db, const std::string& where,
-                                                 auto... args) {
+std::optional<StoredApplication> one_application(sql::Db& db, const std::string& where, auto... args) {
     sql::Stmt s(db, ("SELECT " + std::string(application_columns) + where).c_str());
     s.bind_all(args...);
     if (!s.step()) return std::nullopt;
@@ -187,8 +186,7 @@ std::optional<Office> Tx::find_office(std::string_view office_number) {
     return Office{s.int64(0), s.text(1), s.text(2)};
 }
 
-bool Tx::add_user(std::string_view user_id, std::int64_t office_id,
-                  std::string_view password_hash) {
+bool Tx::add_user(std::string_view user_id, std::int64_t office_id, std::string_view password_hash) {
     sql::Stmt(db_,
               "INSERT INTO users (user_id, office_id, password_hash) VALUES (?1, ?2, ?3) "
               "ON CONFLICT (user_id) DO NOTHING")
@@ -210,8 +208,7 @@ void Tx::set_license(std::int64_t office_id, core::Period period) {
     sql::Stmt(db_,
               "INSERT INTO licenses (office_id, valid_from, valid_until) VALUES (?1, ?2, ?3) "
               "ON CONFLICT (office_id) DO UPDATE SET valid_from = ?2, valid_until = ?3")
-        .bind_all(office_id, core::format_iso(period.valid_from),
-                  core::format_iso(period.valid_until))
+        .bind_all(office_id, core::format_iso(period.valid_from), core::format_iso(period.valid_until))
         .run();
 }
 
@@ -242,8 +239,7 @@ void Tx::clear_throttle(std::string_view user_id) {
 }
 
 void Tx::add_session(std::string_view session_id, const SessionRecord& session) {
-    sql::Stmt(db_,
-              "INSERT INTO sessions (id, user_id, secret_hash, expires_at) VALUES (?1, ?2, ?3, ?4)")
+    sql::Stmt(db_, "INSERT INTO sessions (id, user_id, secret_hash, expires_at) VALUES (?1, ?2, ?3, ?4)")
         .bind_all(session_id, session.user_id, session.secret_hash, session.expires_at)
         .run();
 }
@@ -271,18 +267,17 @@ void Tx::add_application(const StoredApplication& a, const OutboxMail& mail) {
               "idempotency_key, request_hash, response) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
               "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)")
         .bind_all(a.application_id, a.user_id, a.office_id, core::format_iso(a.period_valid_until),
-                  core::kind_code(a.kind), core::format_iso(a.accepted_on),
-                  core::format_iso(a.notify_by), core::format_iso(a.new_period.valid_from),
-                  core::format_iso(a.new_period.valid_until), a.input.applicant_name,
-                  a.input.applicant_kana, a.input.email, a.input.phone, a.input.office_number,
-                  a.input.terms_version, a.input.privacy_version, a.idempotency_key,
+                  core::kind_code(a.kind), core::format_iso(a.accepted_on), core::format_iso(a.notify_by),
+                  core::format_iso(a.new_period.valid_from), core::format_iso(a.new_period.valid_until),
+                  a.input.applicant_name, a.input.applicant_kana, a.input.email, a.input.phone,
+                  a.input.office_number, a.input.terms_version, a.input.privacy_version, a.idempotency_key,
                   a.request_hash, a.response)
         .run();
     sql::Stmt(db_,
               "INSERT INTO mail_outbox (application_id, recipient, subject, body, due_on) "
               "VALUES (?1, ?2, ?3, ?4, ?5)")
-        .bind_all(sqlite3_last_insert_rowid(db_.handle()), mail.recipient, mail.subject,
-                  mail.body, core::format_iso(mail.due_on))
+        .bind_all(sqlite3_last_insert_rowid(db_.handle()), mail.recipient, mail.subject, mail.body,
+                  core::format_iso(mail.due_on))
         .run();
 }
 
@@ -294,8 +289,7 @@ std::optional<StoredApplication> Tx::application_for_period(std::int64_t office_
 
 std::optional<StoredApplication> Tx::application_by_key(std::string_view user_id,
                                                         std::string_view idempotency_key) {
-    return one_application(db_, "WHERE a.user_id = ?1 AND a.idempotency_key = ?2", user_id,
-                           idempotency_key);
+    return one_application(db_, "WHERE a.user_id = ?1 AND a.idempotency_key = ?2", user_id, idempotency_key);
 }
 
 std::vector<StoredApplication> Tx::applications() {
@@ -322,9 +316,7 @@ std::vector<DueMail> Tx::due_mail(core::Date today) {
 }
 
 void Tx::mark_mail_sent(std::int64_t mail_id, std::string_view sent_at) {
-    sql::Stmt(db_, "UPDATE mail_outbox SET sent_at = ?2 WHERE id = ?1")
-        .bind_all(mail_id, sent_at)
-        .run();
+    sql::Stmt(db_, "UPDATE mail_outbox SET sent_at = ?2 WHERE id = ?1").bind_all(mail_id, sent_at).run();
 }
 
 }  // namespace careplan::service

@@ -21,17 +21,14 @@ std::string period_text(const core::Period& period) {
 // (FAQ A2, A4, A5).
 const core::Terms& current_terms() {
     static const core::Terms terms{
-        {core::tr(texts::terms::version), core::tr(texts::terms::title),
-         core::tr(texts::terms::text)},
-        {core::tr(texts::privacy::version), core::tr(texts::privacy::title),
-         core::tr(texts::privacy::text)}};
+        {core::tr(texts::terms::version), core::tr(texts::terms::title), core::tr(texts::terms::text)},
+        {core::tr(texts::privacy::version), core::tr(texts::privacy::title), core::tr(texts::privacy::text)}};
     return terms;
 }
 
 const core::Notice& current_notice() {
     static const core::Notice notice{std::string(core::latest_client_version),
-                                     core::latest_client_released_on,
-                                     core::tr(texts::notice::title),
+                                     core::latest_client_released_on, core::tr(texts::notice::title),
                                      core::tr(texts::notice::message)};
     return notice;
 }

@@ -11,29 +11,29 @@
 namespace careplan::ui {
 
 struct SeenControl {
-  std::string label;
-  ImVec2 min;
-  ImVec2 max;
-  bool enabled = true;
+    std::string label;
+    ImVec2 min;
+    ImVec2 max;
+    bool enabled = true;
 };
 
 class FrameRecord {
- public:
-  void begin_frame();
-  // Records the last submitted ImGui item under the given visible label.
-  void control(std::string_view label, bool enabled);
-  void text(std::string_view text);
-  void screen(std::string_view code) { current_screen_ = std::string(code); }
+  public:
+    void begin_frame();
+    // Records the last submitted ImGui item under the given visible label.
+    void control(std::string_view label, bool enabled);
+    void text(std::string_view text);
+    void screen(std::string_view code) { current_screen_ = std::string(code); }
 
-  const SeenControl* find_control(std::string_view label) const;
-  bool shows_text(std::string_view needle) const;
-  const std::string& screen_code() const { return last_screen_; }
-  const std::vector<std::string>& texts() const { return last_texts_; }
+    const SeenControl* find_control(std::string_view label) const;
+    bool shows_text(std::string_view needle) const;
+    const std::string& screen_code() const { return last_screen_; }
+    const std::vector<std::string>& texts() const { return last_texts_; }
 
- private:
-  std::vector<SeenControl> current_controls_, last_controls_;
-  std::vector<std::string> current_texts_, last_texts_;
-  std::string current_screen_, last_screen_;
+  private:
+    std::vector<SeenControl> current_controls_, last_controls_;
+    std::vector<std::string> current_texts_, last_texts_;
+    std::string current_screen_, last_screen_;
 };
 
 FrameRecord& frame_record();

@@ -23,108 +23,108 @@ ClientApp::ClientApp(ClientConfig config, EffectRunnerOptions runner_options)
       runner_(std::move(runner_options)) {}
 
 bool ClientApp::setup(float content_scale) {
-  rescale(content_scale);
-  ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  return load_fonts();
+    rescale(content_scale);
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    return load_fonts();
 }
 
 void ClientApp::rescale(float content_scale) {
-  apply_theme(content_scale);
-  ImGui::GetStyle().FontScaleMain = settings_.zoom;
+    apply_theme(content_scale);
+    ImGui::GetStyle().FontScaleMain = settings_.zoom;
 }
 
 bool ClientApp::wants_animation() const { return !state_.in_flight.empty() || state_.env_check_running; }
 
 void ClientApp::dispatch(const core::Event& event) {
-  core::Transition t = core::next(state_, event);
-  state_ = std::move(t.state);
-  for (auto& effect : t.effects) perform(std::move(effect));
+    core::Transition t = core::next(state_, event);
+    state_ = std::move(t.state);
+    for (auto& effect : t.effects) perform(std::move(effect));
 }
 
 void ClientApp::perform(core::Effect effect) {
-  if (auto* copy = std::get_if<core::effect::CopyToClipboard>(&effect)) {
-    ImGui::SetClipboardText(copy->text.c_str());  // the clipboard belongs to the UI thread
-    return;
-  }
-  runner_.perform(std::move(effect));
+    if (auto* copy = std::get_if<core::effect::CopyToClipboard>(&effect)) {
+        ImGui::SetClipboardText(copy->text.c_str());  // the clipboard belongs to the UI thread
+        return;
+    }
+    runner_.perform(std::move(effect));
 }
 
 void ClientApp::take_results_and_tick() {
-  for (auto& result : runner_.take_results()) dispatch(result);
-  const auto now = std::chrono::system_clock::now();
-  if (now - last_tick_ >= tick_interval) {
-    last_tick_ = now;
-    dispatch(core::event::Tick{now});
-  }
+    for (auto& result : runner_.take_results()) dispatch(result);
+    const auto now = std::chrono::system_clock::now();
+    if (now - last_tick_ >= tick_interval) {
+        last_tick_ = now;
+        dispatch(core::event::Tick{now});
+    }
 }
 
 void ClientApp::handle_shortcuts(Events& out) {
-  const ImGuiIO& io = ImGui::GetIO();
-  if (ImGui::IsKeyPressed(ImGuiKey_Escape) && !ImGui::IsAnyItemActive()) out.push_back(core::event::Back{});
-  if (!io.KeyCtrl) return;
-  float zoom = settings_.zoom;
-  if (ImGui::IsKeyPressed(ImGuiKey_Equal) || ImGui::IsKeyPressed(ImGuiKey_KeypadAdd)) zoom += zoom_step;
-  if (ImGui::IsKeyPressed(ImGuiKey_Minus) || ImGui::IsKeyPressed(ImGuiKey_KeypadSubtract)) zoom -= zoom_step;
-  if (ImGui::IsKeyPressed(ImGuiKey_0)) zoom = 1.0f;
-  zoom = std::clamp(zoom, min_zoom, max_zoom);
-  if (zoom != settings_.zoom) {
-    settings_.zoom = zoom;
-    ImGui::GetStyle().FontScaleMain = zoom;
-    save_settings(config_.settings_file, settings_);
-  }
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape) && !ImGui::IsAnyItemActive()) out.push_back(core::event::Back{});
+    if (!io.KeyCtrl) return;
+    float zoom = settings_.zoom;
+    if (ImGui::IsKeyPressed(ImGuiKey_Equal) || ImGui::IsKeyPressed(ImGuiKey_KeypadAdd)) zoom += zoom_step;
+    if (ImGui::IsKeyPressed(ImGuiKey_Minus) || ImGui::IsKeyPressed(ImGuiKey_KeypadSubtract))
+        zoom -= zoom_step;
+    if (ImGui::IsKeyPressed(ImGuiKey_0)) zoom = 1.0f;
+    zoom = std::clamp(zoom, min_zoom, max_zoom);
+    if (zoom != settings_.zoom) {
+        settings_.zoom = zoom;
+        ImGui::GetStyle().FontScaleMain = zoom;
+        save_settings(config_.settings_file, settings_);
+    }
 }
 
 void ClientApp::reset_views_on_screen_change() {
-  if (state_.screen == last_screen_) return;
-  // Forms start again from the state when they are entered anew.
-  if (state_.screen == core::Screen::application_form) form_ = {};
-  if (state_.screen == core::Screen::login) login_ = {};
-  last_screen_ = state_.screen;
+    if (state_.screen == last_screen_) return;
+    // Forms start again from the state when they are entered anew.
+    if (state_.screen == core::Screen::application_form) form_ = {};
+    if (state_.screen == core::Screen::login) login_ = {};
+    last_screen_ = state_.screen;
 }
 
 void ClientApp::draw_screen(Events& out) {
-  using core::Screen;
-  if (state_.screen == Screen::login) {
-    login_.draw(state_, config_.demo_accounts, out);
-    return;
-  }
-  top_bar_.draw(state_, out);  // every screen after S01: tabs, and the way back
-  ImGui::BeginChild("screen");
-  switch (state_.screen) {
-    case Screen::login: break;
-    case Screen::license: license_.draw(state_, out); break;
-    case Screen::apply: apply_.draw(state_, out); break;
-    case Screen::application_form: form_.draw(state_, out); break;
-    case Screen::confirm: confirm_.draw(state_, out); break;
-    case Screen::complete: complete_.draw(state_, out); break;
-    case Screen::env_check: env_check_.draw(state_, out); break;
-    case Screen::faq: faq_.draw(state_, out); break;
-    case Screen::contact: contact_.draw(state_, out); break;
-    case Screen::version_notice: version_notice_.draw(state_, out); break;
-  }
-  ImGui::EndChild();
+    using core::Screen;
+    if (state_.screen == Screen::login) {
+        login_.draw(state_, config_.demo_accounts, out);
+        return;
+    }
+    top_bar_.draw(state_, out);  // every screen after S01: tabs, and the way back
+    ImGui::BeginChild("screen");
+    switch (state_.screen) {
+        case Screen::login: break;
+        case Screen::license: license_.draw(state_, out); break;
+        case Screen::apply: apply_.draw(state_, out); break;
+        case Screen::application_form: form_.draw(state_, out); break;
+        case Screen::confirm: confirm_.draw(state_, out); break;
+        case Screen::complete: complete_.draw(state_, out); break;
+        case Screen::env_check: env_check_.draw(state_, out); break;
+        case Screen::faq: faq_.draw(state_, out); break;
+        case Screen::contact: contact_.draw(state_, out); break;
+        case Screen::version_notice: version_notice_.draw(state_, out); break;
+    }
+    ImGui::EndChild();
 }
 
 void ClientApp::draw() {
-  frame_record().begin_frame();
-  take_results_and_tick();
-  reset_views_on_screen_change();
+    frame_record().begin_frame();
+    take_results_and_tick();
+    reset_views_on_screen_change();
 
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(viewport->WorkPos);
-  ImGui::SetNextWindowSize(viewport->WorkSize);
-  // No title or frame, but a scroll bar: zoomed text on a small window must
-  // stay reachable.
-  constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
-                                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
-                                     ImGuiWindowFlags_NoSavedSettings |
-                                     ImGuiWindowFlags_NoBringToFrontOnFocus;
-  ImGui::Begin("##client", nullptr, flags);
-  Events out;
-  handle_shortcuts(out);
-  draw_screen(out);
-  ImGui::End();
-  for (const auto& event : out) dispatch(event);
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    // No title or frame, but a scroll bar: zoomed text on a small window must
+    // stay reachable.
+    constexpr ImGuiWindowFlags flags =
+        ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+        ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("##client", nullptr, flags);
+    Events out;
+    handle_shortcuts(out);
+    draw_screen(out);
+    ImGui::End();
+    for (const auto& event : out) dispatch(event);
 }
 
 }  // namespace careplan::ui

@@ -14,54 +14,54 @@
 namespace careplan::ui {
 
 struct ClientConfig {
-  std::vector<DemoAccount> demo_accounts;  // non-empty on the embedded demo service
-  std::filesystem::path settings_file;
-  Settings settings;  // as loaded from settings_file
+    std::vector<DemoAccount> demo_accounts;  // non-empty on the embedded demo service
+    std::filesystem::path settings_file;
+    Settings settings;  // as loaded from settings_file
 };
 
 class ClientApp {
- public:
-  ClientApp(ClientConfig config, EffectRunnerOptions runner_options);
+  public:
+    ClientApp(ClientConfig config, EffectRunnerOptions runner_options);
 
-  // False when the embedded font cannot be loaded.
-  bool setup(float content_scale);
-  // Style and text sizes for a new content scale (the fonts follow by
-  // themselves: ImGui 1.92 rasterises glyphs at the size they are drawn).
-  void rescale(float content_scale);
-  void draw();
-  // While requests run, the spinner turns: the loop then draws without input.
-  bool wants_animation() const;
+    // False when the embedded font cannot be loaded.
+    bool setup(float content_scale);
+    // Style and text sizes for a new content scale (the fonts follow by
+    // themselves: ImGui 1.92 rasterises glyphs at the size they are drawn).
+    void rescale(float content_scale);
+    void draw();
+    // While requests run, the spinner turns: the loop then draws without input.
+    bool wants_animation() const;
 
-  void dispatch(const core::Event& event);
-  const core::State& state() const { return state_; }
-  // Nothing is being waited for: no request, no check, no result unread.
-  bool idle() const { return runner_.idle() && state_.in_flight.empty() && !state_.env_check_running; }
+    void dispatch(const core::Event& event);
+    const core::State& state() const { return state_; }
+    // Nothing is being waited for: no request, no check, no result unread.
+    bool idle() const { return runner_.idle() && state_.in_flight.empty() && !state_.env_check_running; }
 
- private:
-  void take_results_and_tick();
-  void perform(core::Effect effect);
-  void handle_shortcuts(Events& out);
-  void draw_screen(Events& out);
-  void reset_views_on_screen_change();
+  private:
+    void take_results_and_tick();
+    void perform(core::Effect effect);
+    void handle_shortcuts(Events& out);
+    void draw_screen(Events& out);
+    void reset_views_on_screen_change();
 
-  ClientConfig config_;
-  Settings settings_;
-  core::State state_;
-  EffectRunner runner_;
-  core::Screen last_screen_ = core::Screen::login;
-  std::chrono::system_clock::time_point last_tick_{};
+    ClientConfig config_;
+    Settings settings_;
+    core::State state_;
+    EffectRunner runner_;
+    core::Screen last_screen_ = core::Screen::login;
+    std::chrono::system_clock::time_point last_tick_{};
 
-  LoginView login_;
-  TopBar top_bar_;
-  LicenseView license_;
-  ApplyView apply_;
-  ApplicationFormView form_;
-  ConfirmView confirm_;
-  CompleteView complete_;
-  EnvCheckView env_check_;
-  FaqView faq_;
-  ContactView contact_;
-  VersionNoticeView version_notice_;
+    LoginView login_;
+    TopBar top_bar_;
+    LicenseView license_;
+    ApplyView apply_;
+    ApplicationFormView form_;
+    ConfirmView confirm_;
+    CompleteView complete_;
+    EnvCheckView env_check_;
+    FaqView faq_;
+    ContactView contact_;
+    VersionNoticeView version_notice_;
 };
 
 }  // namespace careplan::ui

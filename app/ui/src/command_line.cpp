@@ -11,52 +11,61 @@
 namespace careplan::ui {
 
 CommandLine parse_command_line(const std::vector<std::string>& args) {
-  CommandLine cl;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&]() -> std::optional<std::string> {
-      if (i + 1 < args.size()) return args[++i];
-      cl.error = core::tr(texts::client::option::needs_value, {{"option", a}});
-      return std::nullopt;
-    };
-    if (a == "--help" || a == "-h") cl.help = true;
-    else if (a == "--version") cl.version = true;
-    else if (a == "--licenses") cl.licenses = true;
-    else if (a == "--renderer") {
-      if (auto v = value()) cl.renderer = *v;
-      if (cl.renderer != "gl3" && cl.renderer != "gl2" && cl.renderer != "dx11")
-        cl.error = core::tr(texts::client::option::renderer);
+    CommandLine cl;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> std::optional<std::string> {
+            if (i + 1 < args.size()) return args[++i];
+            cl.error = core::tr(texts::client::option::needs_value, {{"option", a}});
+            return std::nullopt;
+        };
+        if (a == "--help" || a == "-h")
+            cl.help = true;
+        else if (a == "--version")
+            cl.version = true;
+        else if (a == "--licenses")
+            cl.licenses = true;
+        else if (a == "--renderer") {
+            if (auto v = value()) cl.renderer = *v;
+            if (cl.renderer != "gl3" && cl.renderer != "gl2" && cl.renderer != "dx11")
+                cl.error = core::tr(texts::client::option::renderer);
+        } else if (a == "--screenshot")
+            cl.screenshot = value();
+        else if (a == "--check-env")
+            cl.check_env = true;
+        else if (a == "--json")
+            cl.json = true;
+        else if (a == "--server")
+            cl.server = value();
+        else if (a == "--proxy")
+            cl.proxy = value();
+        else if (a == "--ui-script")
+            cl.ui_script = value();
+        else
+            cl.error = core::tr(texts::client::option::unknown, {{"option", a}});
+        if (!cl.error.empty()) break;
     }
-    else if (a == "--screenshot") cl.screenshot = value();
-    else if (a == "--check-env") cl.check_env = true;
-    else if (a == "--json") cl.json = true;
-    else if (a == "--server") cl.server = value();
-    else if (a == "--proxy") cl.proxy = value();
-    else if (a == "--ui-script") cl.ui_script = value();
-    else cl.error = core::tr(texts::client::option::unknown, {{"option", a}});
-    if (!cl.error.empty()) break;
-  }
-  if (cl.error.empty() && cl.json && !cl.check_env) cl.error = core::tr(texts::client::option::json_alone);
-  return cl;
+    if (cl.error.empty() && cl.json && !cl.check_env) cl.error = core::tr(texts::client::option::json_alone);
+    return cl;
 }
 
 std::string usage_text() {
-  return core::tr(texts::client::usage, {{"product", core::tr(texts::client::name)}}) + "\n";
+    return core::tr(texts::client::usage, {{"product", core::tr(texts::client::name)}}) + "\n";
 }
 
 std::vector<std::string> utf8_arguments(int argc, char** argv) {
-  std::vector<std::string> args;
+    std::vector<std::string> args;
 #ifdef _WIN32
-  (void)argc;
-  (void)argv;
-  int count = 0;
-  LPWSTR* wide = CommandLineToArgvW(GetCommandLineW(), &count);
-  for (int i = 1; wide && i < count; ++i) args.push_back(core::from_wide(wide[i]));
-  LocalFree(wide);
+    (void)argc;
+    (void)argv;
+    int count = 0;
+    LPWSTR* wide = CommandLineToArgvW(GetCommandLineW(), &count);
+    for (int i = 1; wide && i < count; ++i) args.push_back(core::from_wide(wide[i]));
+    LocalFree(wide);
 #else
-  for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
+    for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
 #endif
-  return args;
+    return args;
 }
 
 }  // namespace careplan::ui

@@ -7,17 +7,17 @@
 namespace careplan::ui {
 
 struct CommandLine {
-  bool help = false;
-  bool version = false;
-  bool licenses = false;
-  std::string renderer = "gl3";  // the first renderer to try: gl3, gl2 or dx11
-  bool check_env = false;
-  bool json = false;
-  std::optional<std::string> server;
-  std::optional<std::string> proxy;
-  std::optional<std::string> ui_script;
-  std::optional<std::string> screenshot;
-  std::string error;  // a Japanese message when the arguments are wrong
+    bool help = false;
+    bool version = false;
+    bool licenses = false;
+    std::string renderer = "gl3";  // the first renderer to try: gl3, gl2 or dx11
+    bool check_env = false;
+    bool json = false;
+    std::optional<std::string> server;
+    std::optional<std::string> proxy;
+    std::optional<std::string> ui_script;
+    std::optional<std::string> screenshot;
+    std::string error;  // a Japanese message when the arguments are wrong
 };
 
 CommandLine parse_command_line(const std::vector<std::string>& args);

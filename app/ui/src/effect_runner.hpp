@@ -23,39 +23,39 @@
 namespace careplan::ui {
 
 struct EffectRunnerOptions {
-  std::string base_url;
-  std::optional<core::HostPort> proxy;
-  // Runs the environment check and returns its result event (S08).
-  std::function<core::event::EnvCheckFinished()> run_env_check;
-  // Called from a worker whenever a result is ready (wakes the UI loop).
-  std::function<void()> on_result;
+    std::string base_url;
+    std::optional<core::HostPort> proxy;
+    // Runs the environment check and returns its result event (S08).
+    std::function<core::event::EnvCheckFinished()> run_env_check;
+    // Called from a worker whenever a result is ready (wakes the UI loop).
+    std::function<void()> on_result;
 };
 
 class EffectRunner {
- public:
-  explicit EffectRunner(EffectRunnerOptions options, int workers = 2);
-  ~EffectRunner();
-  EffectRunner(const EffectRunner&) = delete;
-  EffectRunner& operator=(const EffectRunner&) = delete;
+  public:
+    explicit EffectRunner(EffectRunnerOptions options, int workers = 2);
+    ~EffectRunner();
+    EffectRunner(const EffectRunner&) = delete;
+    EffectRunner& operator=(const EffectRunner&) = delete;
 
-  void perform(core::Effect effect);
-  // The results that arrived since the last call, in order of arrival.
-  std::vector<core::Event> take_results();
-  bool idle() const;
+    void perform(core::Effect effect);
+    // The results that arrived since the last call, in order of arrival.
+    std::vector<core::Event> take_results();
+    bool idle() const;
 
- private:
-  struct Shared {
-    EffectRunnerOptions options;
-    std::mutex mutex;
-    std::condition_variable wake;
-    std::deque<core::Effect> queue;
-    std::vector<core::Event> results;
-    int running = 0;
-    bool stopping = false;
-  };
-  static void work(const std::shared_ptr<Shared>& shared);
+  private:
+    struct Shared {
+        EffectRunnerOptions options;
+        std::mutex mutex;
+        std::condition_variable wake;
+        std::deque<core::Effect> queue;
+        std::vector<core::Event> results;
+        int running = 0;
+        bool stopping = false;
+    };
+    static void work(const std::shared_ptr<Shared>& shared);
 
-  std::shared_ptr<Shared> shared_;
+    std::shared_ptr<Shared> shared_;
 };
 
 }  // namespace careplan::ui

@@ -12,7 +12,8 @@
 namespace careplan::ui {
 
 // Runs the whole check (S08) and reports it as the flow's event.
-core::event::EnvCheckFinished run_env_check_for_ui(const std::string& base_url, const core::ProxyRoute& route);
+core::event::EnvCheckFinished run_env_check_for_ui(const std::string& base_url,
+                                                   const core::ProxyRoute& route);
 
 // `careplan-client --check-env [--json]`: prints the report, returns 0 (all
 // OK), 1 (注意 only) or 2 (an NG).

@@ -9,8 +9,8 @@
 namespace careplan::ui {
 
 struct Settings {
-  float zoom = 1.0f;  // Ctrl +/-: 0.8 .. 2.0
-  std::string proxy;  // "host:port" of the office's HTTP proxy, "" for none
+    float zoom = 1.0f;  // Ctrl +/-: 0.8 .. 2.0
+    std::string proxy;  // "host:port" of the office's HTTP proxy, "" for none
 };
 
 inline constexpr float min_zoom = 0.8f;

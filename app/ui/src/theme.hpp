@@ -4,7 +4,7 @@
 
 namespace careplan::ui {
 
-inline constexpr float body_font_px = 18.0f;   // never under 16: also for OCR of screenshots
+inline constexpr float body_font_px = 18.0f;  // never under 16: also for OCR of screenshots
 inline constexpr float heading_font_px = 26.0f;
 inline constexpr float small_font_px = 16.0f;
 

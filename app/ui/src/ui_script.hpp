@@ -27,44 +27,44 @@
 namespace careplan::ui {
 
 struct ScriptStep {
-  int line = 0;
-  std::string command;
-  std::string argument;  // LABEL, TEXT, FILE, CODE or key name
-  std::string text;      // for type
+    int line = 0;
+    std::string command;
+    std::string argument;  // LABEL, TEXT, FILE, CODE or key name
+    std::string text;      // for type
 };
 
 // Parses a script; on a syntax error, nothing and the message.
 std::optional<std::vector<ScriptStep>> parse_ui_script(const std::string& source, std::string& error);
 
 class UiScriptPlayer {
- public:
-  // `idle` tells whether no request or check is running.
-  UiScriptPlayer(std::vector<ScriptStep> steps, std::function<bool()> idle);
+  public:
+    // `idle` tells whether no request or check is running.
+    UiScriptPlayer(std::vector<ScriptStep> steps, std::function<bool()> idle);
 
-  // Called once per frame, after the frame was built: checks the step against
-  // what the frame showed and queues input for the next frame.
-  void after_frame();
-  bool finished() const { return finished_; }
-  bool passed() const { return finished_ && failure_.empty(); }
-  const std::string& failure() const { return failure_; }
+    // Called once per frame, after the frame was built: checks the step against
+    // what the frame showed and queues input for the next frame.
+    void after_frame();
+    bool finished() const { return finished_; }
+    bool passed() const { return finished_ && failure_.empty(); }
+    const std::string& failure() const { return failure_; }
 
- private:
-  bool run_step(const ScriptStep& step);  // true when the step is done
-  bool click(const std::string& label);
-  bool point_at(const std::string& label);
-  void fail(const std::string& why);
-  std::string shown_texts() const;
+  private:
+    bool run_step(const ScriptStep& step);  // true when the step is done
+    bool click(const std::string& label);
+    bool point_at(const std::string& label);
+    void fail(const std::string& why);
+    std::string shown_texts() const;
 
-  std::vector<ScriptStep> steps_;
-  std::function<bool()> idle_;
-  std::size_t current_ = 0;
-  int phase_ = 0;  // progress inside a step that spans frames
-  int settle_frames_ = 0;
-  std::chrono::steady_clock::time_point step_started_;
-  bool screenshot_done_ = false;
-  bool screenshot_ok_ = false;
-  bool finished_ = false;
-  std::string failure_;
+    std::vector<ScriptStep> steps_;
+    std::function<bool()> idle_;
+    std::size_t current_ = 0;
+    int phase_ = 0;  // progress inside a step that spans frames
+    int settle_frames_ = 0;
+    std::chrono::steady_clock::time_point step_started_;
+    bool screenshot_done_ = false;
+    bool screenshot_ok_ = false;
+    bool finished_ = false;
+    std::string failure_;
 };
 
 }  // namespace careplan::ui

@@ -15,111 +15,112 @@ namespace {
 std::string id_for(std::string_view label) { return std::string(label) + "##" + std::string(label); }
 
 void wrapped(std::string_view s) {
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(s.data(), s.data() + s.size());
-  ImGui::PopTextWrapPos();
-  frame_record().text(s);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(s.data(), s.data() + s.size());
+    ImGui::PopTextWrapPos();
+    frame_record().text(s);
 }
 
 }  // namespace
 
 void screen_header(std::string_view title, std::string_view code, std::string_view step) {
-  const float right_edge = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
-  ImGui::PushFont(nullptr, heading_font_px);
-  ImGui::TextUnformatted(title.data(), title.data() + title.size());
-  ImGui::PopFont();
-  std::string tag(code);
-  if (!step.empty()) tag.append("  ").append(step);
-  // Body-sized beside the larger title, in full contrast: a caller reads it
-  // out to the help desk.
-  const float width = ImGui::CalcTextSize(tag.c_str()).x;
-  ImGui::SameLine(right_edge - width);
-  ImGui::TextUnformatted(tag.c_str());
-  ImGui::Separator();
-  ImGui::Spacing();
-  frame_record().screen(code);
-  frame_record().text(title);
+    const float right_edge = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+    ImGui::PushFont(nullptr, heading_font_px);
+    ImGui::TextUnformatted(title.data(), title.data() + title.size());
+    ImGui::PopFont();
+    std::string tag(code);
+    if (!step.empty()) tag.append("  ").append(step);
+    // Body-sized beside the larger title, in full contrast: a caller reads it
+    // out to the help desk.
+    const float width = ImGui::CalcTextSize(tag.c_str()).x;
+    ImGui::SameLine(right_edge - width);
+    ImGui::TextUnformatted(tag.c_str());
+    ImGui::Separator();
+    ImGui::Spacing();
+    frame_record().screen(code);
+    frame_record().text(title);
 }
 
 bool primary_button(std::string_view label, bool enabled) {
-  ImGui::PushStyleColor(ImGuiCol_Button, colors::primary);
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colors::primary_hover);
-  ImGui::PushStyleColor(ImGuiCol_ButtonActive, colors::primary_active);
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4{1, 1, 1, 1});
-  ImGui::BeginDisabled(!enabled);
-  const float em = ImGui::GetFontSize();
-  const float width = std::max(em * 12.0f, ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + em * 2);
-  const bool pressed = ImGui::Button(id_for(label).c_str(), ImVec2{width, em * 2.4f});
-  ImGui::EndDisabled();
-  ImGui::PopStyleColor(4);
-  frame_record().control(label, enabled);
-  return pressed && enabled;
+    ImGui::PushStyleColor(ImGuiCol_Button, colors::primary);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colors::primary_hover);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, colors::primary_active);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4{1, 1, 1, 1});
+    ImGui::BeginDisabled(!enabled);
+    const float em = ImGui::GetFontSize();
+    const float width =
+        std::max(em * 12.0f, ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + em * 2);
+    const bool pressed = ImGui::Button(id_for(label).c_str(), ImVec2{width, em * 2.4f});
+    ImGui::EndDisabled();
+    ImGui::PopStyleColor(4);
+    frame_record().control(label, enabled);
+    return pressed && enabled;
 }
 
 bool button(std::string_view label, bool enabled) {
-  ImGui::BeginDisabled(!enabled);
-  const bool pressed = ImGui::Button(id_for(label).c_str());
-  ImGui::EndDisabled();
-  frame_record().control(label, enabled);
-  return pressed && enabled;
+    ImGui::BeginDisabled(!enabled);
+    const bool pressed = ImGui::Button(id_for(label).c_str());
+    ImGui::EndDisabled();
+    frame_record().control(label, enabled);
+    return pressed && enabled;
 }
 
 bool input_field(std::string_view label, std::string& value, const core::FieldErrors& errors,
                  std::string_view field, ImGuiInputTextFlags flags, const char* hint, float width_em) {
-  text(label);
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * width_em);
-  const std::string id = "##" + std::string(field);
-  const bool changed = hint ? ImGui::InputTextWithHint(id.c_str(), hint, &value, flags)
-                            : ImGui::InputText(id.c_str(), &value, flags);
-  frame_record().control(label, true);
-  if (auto it = errors.find(std::string(field)); it != errors.end()) error_text(it->second.message);
-  return changed;
+    text(label);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * width_em);
+    const std::string id = "##" + std::string(field);
+    const bool changed = hint ? ImGui::InputTextWithHint(id.c_str(), hint, &value, flags)
+                              : ImGui::InputText(id.c_str(), &value, flags);
+    frame_record().control(label, true);
+    if (auto it = errors.find(std::string(field)); it != errors.end()) error_text(it->second.message);
+    return changed;
 }
 
 bool checkbox(std::string_view label, bool& value, bool enabled) {
-  ImGui::BeginDisabled(!enabled);
-  const bool changed = ImGui::Checkbox(id_for(label).c_str(), &value);
-  ImGui::EndDisabled();
-  frame_record().control(label, enabled);
-  return changed && enabled;
+    ImGui::BeginDisabled(!enabled);
+    const bool changed = ImGui::Checkbox(id_for(label).c_str(), &value);
+    ImGui::EndDisabled();
+    frame_record().control(label, enabled);
+    return changed && enabled;
 }
 
 void text(std::string_view s) { wrapped(s); }
 
 void text_colored(const ImVec4& color, std::string_view s) {
-  ImGui::PushStyleColor(ImGuiCol_Text, color);
-  wrapped(s);
-  ImGui::PopStyleColor();
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    wrapped(s);
+    ImGui::PopStyleColor();
 }
 
 void text_muted(std::string_view s) { text_colored(colors::muted, s); }
 
 void text_large(std::string_view s, const ImVec4& color) {
-  ImGui::PushFont(nullptr, heading_font_px);
-  text_colored(color, s);
-  ImGui::PopFont();
+    ImGui::PushFont(nullptr, heading_font_px);
+    text_colored(color, s);
+    ImGui::PopFont();
 }
 
 void error_text(std::string_view s) { text_colored(colors::error, s); }
 
 void field_row(std::string_view label, std::string_view value) {
-  ImGui::PushStyleColor(ImGuiCol_Text, colors::muted);
-  ImGui::TextUnformatted(label.data(), label.data() + label.size());
-  ImGui::PopStyleColor();
-  ImGui::SameLine(ImGui::GetFontSize() * 11.0f);
-  wrapped(value);
-  frame_record().text(label);
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::muted);
+    ImGui::TextUnformatted(label.data(), label.data() + label.size());
+    ImGui::PopStyleColor();
+    ImGui::SameLine(ImGui::GetFontSize() * 11.0f);
+    wrapped(value);
+    frame_record().text(label);
 }
 
 void spinner() {
-  const float radius = ImGui::GetFontSize() * 0.5f;
-  const ImVec2 pos = ImGui::GetCursorScreenPos();
-  const ImVec2 centre{pos.x + radius, pos.y + radius};
-  const float t = static_cast<float>(ImGui::GetTime()) * 6.0f;
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->PathArcTo(centre, radius * 0.8f, t, t + 4.5f, 24);
-  draw->PathStroke(ImGui::GetColorU32(colors::primary), 0, radius * 0.3f);
-  ImGui::Dummy(ImVec2{radius * 2, radius * 2});
+    const float radius = ImGui::GetFontSize() * 0.5f;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 centre{pos.x + radius, pos.y + radius};
+    const float t = static_cast<float>(ImGui::GetTime()) * 6.0f;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->PathArcTo(centre, radius * 0.8f, t, t + 4.5f, 24);
+    draw->PathStroke(ImGui::GetColorU32(colors::primary), 0, radius * 0.3f);
+    ImGui::Dummy(ImVec2{radius * 2, radius * 2});
 }
 
 }  // namespace careplan::ui

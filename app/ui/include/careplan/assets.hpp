@@ -9,9 +9,9 @@
 namespace careplan::assets {
 
 struct Asset {
-  std::span<const std::uint8_t> bytes;  // as stored (maybe DEFLATE-compressed)
-  bool deflated = false;
-  std::size_t size = 0;  // original size
+    std::span<const std::uint8_t> bytes;  // as stored (maybe DEFLATE-compressed)
+    bool deflated = false;
+    std::size_t size = 0;  // original size
 };
 
 // The bytes as they were before the build compressed them; nothing if the

@@ -9,34 +9,36 @@
 namespace careplan::ui {
 
 void ApplyView::draw(const core::State& state, Events& out) {
-  using core::Screen;
-  screen_header(core::screen_title(Screen::apply), core::screen_code(Screen::apply),
-                core::manual_step(Screen::apply));
-  message_banner(state, out);
-  text(core::tr(texts::apply::intro));
-  ImGui::Spacing();
-  if (!state.license) {
-    waiting_indicator(state, core::tr(texts::common::loading_license), out);
-    return;
-  }
-  const core::License& l = *state.license;
-  const bool can_apply = core::can_start_application(state);
-  if (l.renewal.application) {
-    text_colored(colors::info_blue,
-                 core::tr(texts::apply::already_applied, {{"message", l.renewal.application->message}}));
-  } else if (!l.renewal.eligible) {
-    error_text(l.renewal.reason);
-    if (l.renewal.opens_on)
-      text(core::tr(texts::apply::opens_on, {{"opens_on", core::format_japanese(*l.renewal.opens_on)}}));
-  } else if (l.status == core::LicenseStatus::expired) {
-    text(core::tr(texts::apply::expired));
-  } else {
-    text(core::tr(texts::apply::next_year, {{"valid_until", core::format_japanese(l.valid_until)}}));
-  }
-  ImGui::Spacing();
-  if (primary_button(core::tr(texts::apply::submit), can_apply)) out.push_back(core::event::StartApplication{});
-  ImGui::Spacing();
-  text_muted(core::tr(texts::apply::trouble, {{"contact", core::tr(texts::helpdesk::contact)}}));
+    using core::Screen;
+    screen_header(core::screen_title(Screen::apply), core::screen_code(Screen::apply),
+                  core::manual_step(Screen::apply));
+    message_banner(state, out);
+    text(core::tr(texts::apply::intro));
+    ImGui::Spacing();
+    if (!state.license) {
+        waiting_indicator(state, core::tr(texts::common::loading_license), out);
+        return;
+    }
+    const core::License& l = *state.license;
+    const bool can_apply = core::can_start_application(state);
+    if (l.renewal.application) {
+        text_colored(colors::info_blue,
+                     core::tr(texts::apply::already_applied, {{"message", l.renewal.application->message}}));
+    } else if (!l.renewal.eligible) {
+        error_text(l.renewal.reason);
+        if (l.renewal.opens_on)
+            text(
+                core::tr(texts::apply::opens_on, {{"opens_on", core::format_japanese(*l.renewal.opens_on)}}));
+    } else if (l.status == core::LicenseStatus::expired) {
+        text(core::tr(texts::apply::expired));
+    } else {
+        text(core::tr(texts::apply::next_year, {{"valid_until", core::format_japanese(l.valid_until)}}));
+    }
+    ImGui::Spacing();
+    if (primary_button(core::tr(texts::apply::submit), can_apply))
+        out.push_back(core::event::StartApplication{});
+    ImGui::Spacing();
+    text_muted(core::tr(texts::apply::trouble, {{"contact", core::tr(texts::helpdesk::contact)}}));
 }
 
 }  // namespace careplan::ui

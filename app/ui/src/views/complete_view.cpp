@@ -9,21 +9,21 @@
 namespace careplan::ui {
 
 void CompleteView::draw(const core::State& state, Events& out) {
-  using core::Screen;
-  screen_header(core::screen_title(Screen::complete), core::screen_code(Screen::complete),
-                core::manual_step(Screen::complete));
-  if (!state.accepted) return;
-  const auto& r = *state.accepted;
-  text_large(core::tr(texts::common::service_message, {{"message", r.message}}), colors::info_blue);
-  ImGui::Spacing();
-  field_row(core::tr(texts::complete::application_id), r.application_id);
-  field_row(core::tr(texts::label::kind), core::kind_label(r.kind));
-  field_row(core::tr(texts::label::mail),
-            core::tr(texts::complete::mail_by, {{"notify_by", core::format_japanese(r.notify_by)}}));
-  ImGui::Spacing();
-  text(core::tr(texts::complete::check_license));
-  if (primary_button(core::tr(texts::complete::to_license)))
-    out.push_back(core::event::SelectTab{Screen::license});
+    using core::Screen;
+    screen_header(core::screen_title(Screen::complete), core::screen_code(Screen::complete),
+                  core::manual_step(Screen::complete));
+    if (!state.accepted) return;
+    const auto& r = *state.accepted;
+    text_large(core::tr(texts::common::service_message, {{"message", r.message}}), colors::info_blue);
+    ImGui::Spacing();
+    field_row(core::tr(texts::complete::application_id), r.application_id);
+    field_row(core::tr(texts::label::kind), core::kind_label(r.kind));
+    field_row(core::tr(texts::label::mail),
+              core::tr(texts::complete::mail_by, {{"notify_by", core::format_japanese(r.notify_by)}}));
+    ImGui::Spacing();
+    text(core::tr(texts::complete::check_license));
+    if (primary_button(core::tr(texts::complete::to_license)))
+        out.push_back(core::event::SelectTab{Screen::license});
 }
 
 }  // namespace careplan::ui

@@ -9,81 +9,84 @@ namespace careplan::ui {
 namespace {
 
 struct OutcomeLook {
-  ImVec4 color;
-  std::string mark;  // drawn inside the round icon
+    ImVec4 color;
+    std::string mark;  // drawn inside the round icon
 };
 
 OutcomeLook look_of(core::CheckOutcome outcome) {
-  switch (outcome) {
-    case core::CheckOutcome::ok: return {colors::ok_green, core::tr(texts::pc_check::mark_ok)};
-    case core::CheckOutcome::warning: return {colors::amber, "!"};
-    case core::CheckOutcome::ng: return {colors::error, core::tr(texts::pc_check::mark_ng)};
-    case core::CheckOutcome::not_applicable: break;
-  }
-  return {colors::muted, "-"};
+    switch (outcome) {
+        case core::CheckOutcome::ok: return {colors::ok_green, core::tr(texts::pc_check::mark_ok)};
+        case core::CheckOutcome::warning: return {colors::amber, "!"};
+        case core::CheckOutcome::ng: return {colors::error, core::tr(texts::pc_check::mark_ng)};
+        case core::CheckOutcome::not_applicable: break;
+    }
+    return {colors::muted, "-"};
 }
 
 // A round coloured icon with a mark, then the outcome in words: never by
 // colour alone.
 void outcome_badge(const core::EnvCheckItem& item) {
-  const OutcomeLook look = look_of(item.outcome);
-  const float size = ImGui::GetFontSize();
-  const ImVec2 pos = ImGui::GetCursorScreenPos();
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  const ImVec2 centre{pos.x + size * 0.5f, pos.y + size * 0.55f};
-  draw->AddCircleFilled(centre, size * 0.5f, ImGui::GetColorU32(look.color));
-  const ImVec2 mark_size = ImGui::CalcTextSize(look.mark.c_str());
-  draw->AddText({centre.x - mark_size.x / 2, centre.y - mark_size.y / 2}, IM_COL32_WHITE, look.mark.c_str());
-  ImGui::Dummy({size * 1.2f, size});
-  ImGui::SameLine();
-  ImGui::PushStyleColor(ImGuiCol_Text, look.color);
-  ImGui::TextUnformatted(("[" + item.label + "]").c_str());
-  ImGui::PopStyleColor();
-  ImGui::SameLine();
+    const OutcomeLook look = look_of(item.outcome);
+    const float size = ImGui::GetFontSize();
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 centre{pos.x + size * 0.5f, pos.y + size * 0.55f};
+    draw->AddCircleFilled(centre, size * 0.5f, ImGui::GetColorU32(look.color));
+    const ImVec2 mark_size = ImGui::CalcTextSize(look.mark.c_str());
+    draw->AddText({centre.x - mark_size.x / 2, centre.y - mark_size.y / 2}, IM_COL32_WHITE,
+                  look.mark.c_str());
+    ImGui::Dummy({size * 1.2f, size});
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, look.color);
+    ImGui::TextUnformatted(("[" + item.label + "]").c_str());
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
 }
 
 void report_item(const core::EnvCheckItem& item) {
-  outcome_badge(item);
-  text(item.title);
-  ImGui::Indent(ImGui::GetFontSize() * 1.8f);
-  for (const auto& fact : item.facts) text_muted(fact);
-  if (!item.remedy.empty())
-    text_colored(colors::text, core::tr(texts::pc_check::remedy, {{"remedy", item.remedy}}));
-  ImGui::Unindent(ImGui::GetFontSize() * 1.8f);
-  ImGui::Spacing();
+    outcome_badge(item);
+    text(item.title);
+    ImGui::Indent(ImGui::GetFontSize() * 1.8f);
+    for (const auto& fact : item.facts) text_muted(fact);
+    if (!item.remedy.empty())
+        text_colored(colors::text, core::tr(texts::pc_check::remedy, {{"remedy", item.remedy}}));
+    ImGui::Unindent(ImGui::GetFontSize() * 1.8f);
+    ImGui::Spacing();
 }
 
 }  // namespace
 
 void EnvCheckView::draw(const core::State& state, Events& out) {
-  using core::Screen;
-  screen_header(core::screen_title(Screen::env_check), core::screen_code(Screen::env_check));
-  message_banner(state, out);
-  text(core::tr(texts::pc_check::intro));
-  const bool running = state.env_check_running;
-  if (primary_button(core::tr(state.env_report ? texts::pc_check::again : texts::pc_check::start), !running))
-    out.push_back(core::event::RunEnvCheck{});
-  if (running) {
+    using core::Screen;
+    screen_header(core::screen_title(Screen::env_check), core::screen_code(Screen::env_check));
+    message_banner(state, out);
+    text(core::tr(texts::pc_check::intro));
+    const bool running = state.env_check_running;
+    if (primary_button(core::tr(state.env_report ? texts::pc_check::again : texts::pc_check::start),
+                       !running))
+        out.push_back(core::event::RunEnvCheck{});
+    if (running) {
+        ImGui::SameLine();
+        spinner();
+        ImGui::SameLine();
+        text_muted(core::tr(texts::pc_check::running));
+    }
+    if (!state.env_report) return;
+    const core::EnvCheckResult& report = *state.env_report;
+    if (core::version_notice_due(state)) {
+        text_colored(colors::amber, core::tr(texts::pc_check::old_client));
+        ImGui::SameLine();
+        if (button(core::tr(texts::pc_check::show_steps))) out.push_back(core::event::OpenVersionNotice{});
+    }
+    ImGui::BeginChild("report", ImVec2{0, -ImGui::GetFontSize() * 3.2f}, ImGuiChildFlags_Borders);
+    for (const auto& item : report.items) report_item(item);
+    ImGui::EndChild();
+    if (button(core::tr(texts::pc_check::copy))) out.push_back(core::event::CopyText{report.text});
     ImGui::SameLine();
-    spinner();
+    if (button(core::tr(texts::pc_check::save)))
+        out.push_back(core::event::SaveText{save_path_, report.text});
     ImGui::SameLine();
-    text_muted(core::tr(texts::pc_check::running));
-  }
-  if (!state.env_report) return;
-  const core::EnvCheckResult& report = *state.env_report;
-  if (core::version_notice_due(state)) {
-    text_colored(colors::amber, core::tr(texts::pc_check::old_client));
-    ImGui::SameLine();
-    if (button(core::tr(texts::pc_check::show_steps))) out.push_back(core::event::OpenVersionNotice{});
-  }
-  ImGui::BeginChild("report", ImVec2{0, -ImGui::GetFontSize() * 3.2f}, ImGuiChildFlags_Borders);
-  for (const auto& item : report.items) report_item(item);
-  ImGui::EndChild();
-  if (button(core::tr(texts::pc_check::copy))) out.push_back(core::event::CopyText{report.text});
-  ImGui::SameLine();
-  if (button(core::tr(texts::pc_check::save))) out.push_back(core::event::SaveText{save_path_, report.text});
-  ImGui::SameLine();
-  text_muted(core::tr(texts::pc_check::saved_to, {{"path", save_path_}}));
+    text_muted(core::tr(texts::pc_check::saved_to, {{"path", save_path_}}));
 }
 
 }  // namespace careplan::ui

@@ -9,8 +9,8 @@ namespace careplan::ui {
 namespace {
 
 struct QandA {
-  core::TextKey question;
-  core::TextKey answer;
+    core::TextKey question;
+    core::TextKey answer;
 };
 
 // The manual's FAQ, answered in our own words (assets/texts/faq.txt).
@@ -22,14 +22,14 @@ constexpr QandA faq[] = {
 }  // namespace
 
 void FaqView::draw(const core::State& state, Events& out) {
-  using core::Screen;
-  screen_header(core::screen_title(Screen::faq), core::screen_code(Screen::faq));
-  message_banner(state, out);
-  for (const auto& qa : faq) {
-    text_colored(colors::primary, core::tr(qa.question));
-    text(core::tr(qa.answer));
-    ImGui::Spacing();
-  }
+    using core::Screen;
+    screen_header(core::screen_title(Screen::faq), core::screen_code(Screen::faq));
+    message_banner(state, out);
+    for (const auto& qa : faq) {
+        text_colored(colors::primary, core::tr(qa.question));
+        text(core::tr(qa.answer));
+        ImGui::Spacing();
+    }
 }
 
 }  // namespace careplan::ui

@@ -12,63 +12,63 @@ namespace careplan::ui {
 namespace {
 
 void demo_picker(const std::vector<DemoAccount>& demo, std::string& user_id, std::string& password) {
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, colors::banner);
-  ImGui::BeginChild("demo", ImVec2{0, 0}, ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY);
-  text(core::tr(texts::login::demo_banner));
-  text_muted(core::tr(texts::login::demo_hint));
-  for (const auto& account : demo) {
-    if (button(account.user_id + " " + account.scenario)) {
-      user_id = account.user_id;
-      password = account.password;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, colors::banner);
+    ImGui::BeginChild("demo", ImVec2{0, 0}, ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY);
+    text(core::tr(texts::login::demo_banner));
+    text_muted(core::tr(texts::login::demo_hint));
+    for (const auto& account : demo) {
+        if (button(account.user_id + " " + account.scenario)) {
+            user_id = account.user_id;
+            password = account.password;
+        }
+        ImGui::SameLine();
+        if (ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 14) ImGui::NewLine();
     }
-    ImGui::SameLine();
-    if (ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 14) ImGui::NewLine();
-  }
-  ImGui::EndChild();
-  ImGui::PopStyleColor();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
 }
 
 }  // namespace
 
 void LoginView::draw(const core::State& state, const std::vector<DemoAccount>& demo, Events& out) {
-  if (!filled_from_state_) {
-    user_id_ = state.login_user_id;
-    filled_from_state_ = true;
-  }
-  screen_header(core::screen_title(core::Screen::login), core::screen_code(core::Screen::login),
-                core::manual_step(core::Screen::login));
-  if (!demo.empty()) demo_picker(demo, user_id_, password_);
-  text(core::tr(texts::login::intro));
-  message_banner(state, out);
-  ImGui::Spacing();
+    if (!filled_from_state_) {
+        user_id_ = state.login_user_id;
+        filled_from_state_ = true;
+    }
+    screen_header(core::screen_title(core::Screen::login), core::screen_code(core::Screen::login),
+                  core::manual_step(core::Screen::login));
+    if (!demo.empty()) demo_picker(demo, user_id_, password_);
+    text(core::tr(texts::login::intro));
+    message_banner(state, out);
+    ImGui::Spacing();
 
-  if (std::exchange(focus_user_id_, false)) ImGui::SetKeyboardFocusHere();
-  input_field(core::tr(texts::login::user_id), user_id_, state.login_errors, "user_id", 0,
-              core::tr(texts::login::user_id_hint).c_str());
-  const ImGuiInputTextFlags secret = show_password_ ? 0 : ImGuiInputTextFlags_Password;
-  input_field(core::tr(texts::login::password), password_, state.login_errors, "password", secret);
-  checkbox(core::tr(texts::login::show_password), show_password_);
+    if (std::exchange(focus_user_id_, false)) ImGui::SetKeyboardFocusHere();
+    input_field(core::tr(texts::login::user_id), user_id_, state.login_errors, "user_id", 0,
+                core::tr(texts::login::user_id_hint).c_str());
+    const ImGuiInputTextFlags secret = show_password_ ? 0 : ImGuiInputTextFlags_Password;
+    input_field(core::tr(texts::login::password), password_, state.login_errors, "password", secret);
+    checkbox(core::tr(texts::login::show_password), show_password_);
 
-  ImGui::Spacing();
-  const bool busy = core::is_busy(state, core::Request::login);
-  const bool locked = core::login_locked(state);
-  const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter);
-  if ((primary_button(core::tr(texts::login::submit), !busy && !locked) || (enter && !busy && !locked))) {
-    out.push_back(core::event::SubmitLogin{user_id_, password_});
-    password_.clear();  // never kept longer than needed
-    filled_from_state_ = false;
-  }
-  if (busy) ImGui::SameLine();
-  waiting_indicator(state, core::tr(texts::login::busy), out);
+    ImGui::Spacing();
+    const bool busy = core::is_busy(state, core::Request::login);
+    const bool locked = core::login_locked(state);
+    const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter);
+    if ((primary_button(core::tr(texts::login::submit), !busy && !locked) || (enter && !busy && !locked))) {
+        out.push_back(core::event::SubmitLogin{user_id_, password_});
+        password_.clear();  // never kept longer than needed
+        filled_from_state_ = false;
+    }
+    if (busy) ImGui::SameLine();
+    waiting_indicator(state, core::tr(texts::login::busy), out);
 
-  ImGui::Spacing();
-  ImGui::Separator();
-  text_muted(core::tr(texts::login::help_links));
-  for (auto tab : {core::Screen::env_check, core::Screen::faq, core::Screen::contact}) {
-    if (button(core::screen_title(tab))) out.push_back(core::event::SelectTab{tab});
-    ImGui::SameLine();
-  }
-  if (button(core::tr(texts::common::notices))) out.push_back(core::event::OpenVersionNotice{});
+    ImGui::Spacing();
+    ImGui::Separator();
+    text_muted(core::tr(texts::login::help_links));
+    for (auto tab : {core::Screen::env_check, core::Screen::faq, core::Screen::contact}) {
+        if (button(core::screen_title(tab))) out.push_back(core::event::SelectTab{tab});
+        ImGui::SameLine();
+    }
+    if (button(core::tr(texts::common::notices))) out.push_back(core::event::OpenVersionNotice{});
 }
 
 }  // namespace careplan::ui

@@ -9,56 +9,58 @@
 namespace careplan::ui {
 
 void TopBar::draw(const core::State& state, Events& out) {
-  using core::Screen;
-  if (state.session) {
-    text_muted(core::tr(texts::topbar::office, {{"office_name", state.session->user.office_name},
-                                               {"office_number", state.session->user.office_number}}));
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.0f);
-    if (button(core::tr(texts::topbar::logout))) out.push_back(core::event::Logout{});
-  } else if (button(core::tr(texts::topbar::back_to_login))) {
-    out.push_back(core::event::Back{});
-  }
-  const auto current_tab = core::tab_of(state.screen);
-  const Screen tabs_after_login[] = {Screen::license, Screen::apply, Screen::env_check, Screen::faq,
-                                     Screen::contact};
-  for (Screen tab : tabs_after_login) {
-    const bool usable = state.session || tab == Screen::env_check || tab == Screen::faq ||
-                        tab == Screen::contact;
-    if (!usable) continue;
-    const bool active = current_tab == tab;
-    if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (button(core::screen_title(tab))) out.push_back(core::event::SelectTab{tab});
-    if (active) ImGui::PopStyleColor();
+    using core::Screen;
+    if (state.session) {
+        text_muted(core::tr(texts::topbar::office, {{"office_name", state.session->user.office_name},
+                                                    {"office_number", state.session->user.office_number}}));
+        ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.0f);
+        if (button(core::tr(texts::topbar::logout))) out.push_back(core::event::Logout{});
+    } else if (button(core::tr(texts::topbar::back_to_login))) {
+        out.push_back(core::event::Back{});
+    }
+    const auto current_tab = core::tab_of(state.screen);
+    const Screen tabs_after_login[] = {Screen::license, Screen::apply, Screen::env_check, Screen::faq,
+                                       Screen::contact};
+    for (Screen tab : tabs_after_login) {
+        const bool usable =
+            state.session || tab == Screen::env_check || tab == Screen::faq || tab == Screen::contact;
+        if (!usable) continue;
+        const bool active = current_tab == tab;
+        if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        if (button(core::screen_title(tab))) out.push_back(core::event::SelectTab{tab});
+        if (active) ImGui::PopStyleColor();
+        ImGui::SameLine();
+    }
+    if (button(core::tr(texts::common::notices))) out.push_back(core::event::OpenVersionNotice{});
     ImGui::SameLine();
-  }
-  if (button(core::tr(texts::common::notices))) out.push_back(core::event::OpenVersionNotice{});
-  ImGui::SameLine();
-  ImGui::PushFont(nullptr, small_font_px);
-  text_muted(std::string(core::top_screen_code));
-  ImGui::PopFont();
-  ImGui::Separator();
+    ImGui::PushFont(nullptr, small_font_px);
+    text_muted(std::string(core::top_screen_code));
+    ImGui::PopFont();
+    ImGui::Separator();
 }
 
 void waiting_indicator(const core::State& state, std::string_view doing, Events& out) {
-  if (!core::awaited_request(state)) return;
-  spinner();
-  ImGui::SameLine();
-  text_muted(doing);
-  ImGui::SameLine();
-  if (button(core::tr(texts::common::cancel))) out.push_back(core::event::Cancel{});
+    if (!core::awaited_request(state)) return;
+    spinner();
+    ImGui::SameLine();
+    text_muted(doing);
+    ImGui::SameLine();
+    if (button(core::tr(texts::common::cancel))) out.push_back(core::event::Cancel{});
 }
 
 void message_banner(const core::State& state, Events& out) {
-  if (!state.message) return;
-  const auto& m = *state.message;
-  if (m.kind == core::Message::Kind::error) error_text(m.text);
-  else text_colored(colors::info_blue, m.text);
-  if (m.retryable) {
-    if (button(core::tr(texts::common::retry))) out.push_back(core::event::Retry{});
-    ImGui::SameLine();
-  }
-  if (m.kind == core::Message::Kind::error && button(core::tr(texts::common::close)))
-    out.push_back(core::event::DismissMessage{});
+    if (!state.message) return;
+    const auto& m = *state.message;
+    if (m.kind == core::Message::Kind::error)
+        error_text(m.text);
+    else
+        text_colored(colors::info_blue, m.text);
+    if (m.retryable) {
+        if (button(core::tr(texts::common::retry))) out.push_back(core::event::Retry{});
+        ImGui::SameLine();
+    }
+    if (m.kind == core::Message::Kind::error && button(core::tr(texts::common::close)))
+        out.push_back(core::event::DismissMessage{});
 }
 
 }  // namespace careplan::ui

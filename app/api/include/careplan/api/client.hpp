@@ -24,15 +24,15 @@ namespace careplan::api {
 
 template <class T>
 class Result {
-public:
-    Result(T value) : value_(std::move(value)) {}                  // NOLINT: implicit on purpose
-    Result(core::ApiError error) : value_(std::move(error)) {}     // NOLINT
+  public:
+    Result(T value) : value_(std::move(value)) {}               // NOLINT: implicit on purpose
+    Result(core::ApiError error) : value_(std::move(error)) {}  // NOLINT
     bool ok() const noexcept { return std::holds_alternative<T>(value_); }
     explicit operator bool() const noexcept { return ok(); }
     const T& value() const { return std::get<T>(value_); }
     const core::ApiError& error() const { return std::get<core::ApiError>(value_); }
 
-private:
+  private:
     std::variant<T, core::ApiError> value_;
 };
 
@@ -51,12 +51,12 @@ struct ClientOptions {
     std::string base_url;  // "http://127.0.0.1:8080", "https://license.example.jp"
     std::chrono::milliseconds connect_timeout{5000};
     std::chrono::milliseconds read_timeout{15000};
-    std::string ca_cert_path;  // https only; empty: the system's trust store
+    std::string ca_cert_path;             // https only; empty: the system's trust store
     std::optional<core::HostPort> proxy;  // an HTTP proxy (CONNECT for https); none: direct
 };
 
 class Client {
-public:
+  public:
     explicit Client(ClientOptions options);
     ~Client();
     Client(const Client&) = delete;
@@ -78,12 +78,11 @@ public:
 
     // Sends any request as it is (with the bearer token when there is one);
     // only transport failures are errors.
-    Result<RawResponse> send(std::string_view method, std::string_view path,
-                             std::string_view body = {},
+    Result<RawResponse> send(std::string_view method, std::string_view path, std::string_view body = {},
                              std::string_view content_type = "application/json",
                              const std::multimap<std::string, std::string>& headers = {});
 
-private:
+  private:
     template <class T>
     Result<T> call(std::string_view method, std::string_view path, int expected_status,
                    const nlohmann::json* body = nullptr,

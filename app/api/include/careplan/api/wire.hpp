@@ -19,12 +19,12 @@ namespace careplan::api {
 
 // A body that is not an object, or a field of the wrong JSON type.
 class WireError : public std::runtime_error {
-public:
+  public:
     explicit WireError(std::string field);
     // The offending field ("" for the body itself).
     const std::string& field() const noexcept { return field_; }
 
-private:
+  private:
     std::string field_;
 };
 
@@ -52,16 +52,26 @@ nlohmann::json to_wire(const core::ApiError& error);
 template <class T>
 T from_wire(const nlohmann::json& body);
 
-template <> core::LoginInput from_wire(const nlohmann::json& body);
-template <> core::ApplicationInput from_wire(const nlohmann::json& body);
-template <> core::User from_wire(const nlohmann::json& body);
-template <> core::Session from_wire(const nlohmann::json& body);
-template <> core::ApplicationResult from_wire(const nlohmann::json& body);
-template <> core::License from_wire(const nlohmann::json& body);
-template <> core::Terms from_wire(const nlohmann::json& body);
-template <> core::Notice from_wire(const nlohmann::json& body);
-template <> Health from_wire(const nlohmann::json& body);
+template <>
+core::LoginInput from_wire(const nlohmann::json& body);
+template <>
+core::ApplicationInput from_wire(const nlohmann::json& body);
+template <>
+core::User from_wire(const nlohmann::json& body);
+template <>
+core::Session from_wire(const nlohmann::json& body);
+template <>
+core::ApplicationResult from_wire(const nlohmann::json& body);
+template <>
+core::License from_wire(const nlohmann::json& body);
+template <>
+core::Terms from_wire(const nlohmann::json& body);
+template <>
+core::Notice from_wire(const nlohmann::json& body);
+template <>
+Health from_wire(const nlohmann::json& body);
 // http_status and retry_after_seconds are not in the body; the caller sets them.
-template <> core::ApiError from_wire(const nlohmann::json& body);
+template <>
+core::ApiError from_wire(const nlohmann::json& body);
 
 }  // namespace careplan::api

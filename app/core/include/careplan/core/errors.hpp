@@ -42,10 +42,28 @@ inline constexpr std::string_view check_failed = "CHECK_FAILED";
 // The same codes as values, for modules that decide by them (the
 // environment check, the support report): compared as enums, never as text.
 enum class ErrorCode {
-    unauthorized, invalid_credentials, locked_out, renewal_not_open, already_applied,
-    validation_failed, idempotency_key_reused, not_found, license_not_found, uri_too_long,
-    headers_too_large, method_not_allowed, payload_too_large, unsupported_media_type, bad_request,
-    internal, network_unreachable, timeout, tls_error, server_error, malformed_response, check_failed,
+    unauthorized,
+    invalid_credentials,
+    locked_out,
+    renewal_not_open,
+    already_applied,
+    validation_failed,
+    idempotency_key_reused,
+    not_found,
+    license_not_found,
+    uri_too_long,
+    headers_too_large,
+    method_not_allowed,
+    payload_too_large,
+    unsupported_media_type,
+    bad_request,
+    internal,
+    network_unreachable,
+    timeout,
+    tls_error,
+    server_error,
+    malformed_response,
+    check_failed,
 };
 
 // "TIMEOUT" for ErrorCode::timeout, and back; nullopt for a code this client
@@ -56,9 +74,9 @@ std::optional<ErrorCode> parse_error_code(std::string_view code);
 struct ErrorInfo {
     ErrorCode id;
     std::string_view code;
-    int http_status;          // the status the service answers with; 0 for client-side codes
-    bool retryable;           // trying the same request again later may succeed
-    TextKey message;          // its Japanese message in the catalogue
+    int http_status;  // the status the service answers with; 0 for client-side codes
+    bool retryable;   // trying the same request again later may succeed
+    TextKey message;  // its Japanese message in the catalogue
 };
 
 // The entry for a code, or nullopt for a code not in the catalogue.

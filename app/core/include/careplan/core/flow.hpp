@@ -68,8 +68,8 @@ enum class Document { terms, privacy };
 struct Message {
     enum class Kind { info, error };
     Kind kind = Kind::info;
-    std::string code;  // stable code (error catalogue / flow), for tests and support reports
-    std::string text;  // Japanese
+    std::string code;        // stable code (error catalogue / flow), for tests and support reports
+    std::string text;        // Japanese
     bool retryable = false;  // the UI shows a 再試行 button sending event::Retry
     friend bool operator==(const Message&, const Message&) = default;
 };
@@ -113,9 +113,9 @@ struct State {
     std::optional<EnvCheckResult> env_report;
     std::optional<std::string> installed_client_version;  // found by the env check
 
-    std::set<Request> in_flight;        // busy flags
-    std::optional<Message> message;     // banner on the current screen
-    std::optional<Request> retry;       // what event::Retry sends again
+    std::set<Request> in_flight;     // busy flags
+    std::optional<Message> message;  // banner on the current screen
+    std::optional<Request> retry;    // what event::Retry sends again
 };
 
 // The state at start-up: S01, nobody logged in.
@@ -123,59 +123,117 @@ State initial_state(std::chrono::system_clock::time_point now);
 
 namespace event {
 // User actions.
-struct SubmitLogin { std::string user_id; std::string password; };  // S01 ログイン (raw input)
+struct SubmitLogin {
+    std::string user_id;
+    std::string password;
+};  // S01 ログイン (raw input)
 struct Logout {};
-struct SelectTab { Screen tab; };        // a tab of S02; S08-S10 also from S01
-struct OpenVersionNotice {};             // S11
-struct StartApplication {};              // S04 申請 button
-struct DocumentReadToEnd { Document document; };  // S05: the text was scrolled to its end
-struct ReviewApplication { ApplicationInput input; };  // S05 確認へ (raw input)
-struct ConfirmApplication { std::string idempotency_key; };  // S06 申請; a fresh random key
-struct Back {};                          // Esc / 戻る
-struct Retry {};                         // 再試行 of a retryable error
+struct SelectTab {
+    Screen tab;
+};                            // a tab of S02; S08-S10 also from S01
+struct OpenVersionNotice {};  // S11
+struct StartApplication {};   // S04 申請 button
+struct DocumentReadToEnd {
+    Document document;
+};  // S05: the text was scrolled to its end
+struct ReviewApplication {
+    ApplicationInput input;
+};  // S05 確認へ (raw input)
+struct ConfirmApplication {
+    std::string idempotency_key;
+};                // S06 申請; a fresh random key
+struct Back {};   // Esc / 戻る
+struct Retry {};  // 再試行 of a retryable error
 // 中止: stop waiting for what the current screen waits for. Its answer, if
 // one still comes, is ignored; a cancelled application keeps its
 // Idempotency-Key, so that sending it again cannot apply twice.
 struct Cancel {};
 struct DismissMessage {};
-struct RunEnvCheck {};                   // S08 チェック開始
-struct CopyText { std::string text; };   // copy a report for the help desk
-struct SaveText { std::string path; std::string content; };
+struct RunEnvCheck {};  // S08 チェック開始
+struct CopyText {
+    std::string text;
+};  // copy a report for the help desk
+struct SaveText {
+    std::string path;
+    std::string content;
+};
 // Timer.
-struct Tick { std::chrono::system_clock::time_point now; };
+struct Tick {
+    std::chrono::system_clock::time_point now;
+};
 // Results of effects.
-struct LoginSucceeded { Session session; };
-struct LicenseLoaded { License license; };
-struct TermsLoaded { Terms terms; };
-struct NoticesLoaded { Notice notice; };
-struct ApplicationAccepted { ApplicationResult result; };
-struct RequestFailed { Request request; ApiError error; };
-struct EnvCheckFinished { EnvCheckResult report; std::optional<std::string> installed_client_version; };
-struct FileSaved { std::string path; bool ok = false; std::string error; };
+struct LoginSucceeded {
+    Session session;
+};
+struct LicenseLoaded {
+    License license;
+};
+struct TermsLoaded {
+    Terms terms;
+};
+struct NoticesLoaded {
+    Notice notice;
+};
+struct ApplicationAccepted {
+    ApplicationResult result;
+};
+struct RequestFailed {
+    Request request;
+    ApiError error;
+};
+struct EnvCheckFinished {
+    EnvCheckResult report;
+    std::optional<std::string> installed_client_version;
+};
+struct FileSaved {
+    std::string path;
+    bool ok = false;
+    std::string error;
+};
 }  // namespace event
 
-using Event = std::variant<event::SubmitLogin, event::Logout, event::SelectTab, event::OpenVersionNotice,
-                           event::StartApplication, event::DocumentReadToEnd, event::ReviewApplication,
-                           event::ConfirmApplication, event::Back, event::Retry, event::Cancel, event::DismissMessage,
-                           event::RunEnvCheck, event::CopyText, event::SaveText, event::Tick,
-                           event::LoginSucceeded, event::LicenseLoaded, event::TermsLoaded,
-                           event::NoticesLoaded, event::ApplicationAccepted, event::RequestFailed,
-                           event::EnvCheckFinished, event::FileSaved>;
+using Event =
+    std::variant<event::SubmitLogin, event::Logout, event::SelectTab, event::OpenVersionNotice,
+                 event::StartApplication, event::DocumentReadToEnd, event::ReviewApplication,
+                 event::ConfirmApplication, event::Back, event::Retry, event::Cancel, event::DismissMessage,
+                 event::RunEnvCheck, event::CopyText, event::SaveText, event::Tick, event::LoginSucceeded,
+                 event::LicenseLoaded, event::TermsLoaded, event::NoticesLoaded, event::ApplicationAccepted,
+                 event::RequestFailed, event::EnvCheckFinished, event::FileSaved>;
 
 namespace effect {
 // HTTP (app/api). Each reports back LoginSucceeded / LicenseLoaded /
 // TermsLoaded / NoticesLoaded / ApplicationAccepted, or RequestFailed.
-struct Login { std::string user_id; std::string password; };  // POST /sessions
-struct Logout { std::string token; };        // DELETE /sessions/current; result not needed
-struct FetchLicense { std::string token; };  // GET /license
-struct FetchTerms { std::string token; };    // GET /terms
-struct FetchNotices { std::string token; };  // GET /notices
-struct SubmitApplication { std::string token; std::string idempotency_key; ApplicationInput body; };
+struct Login {
+    std::string user_id;
+    std::string password;
+};  // POST /sessions
+struct Logout {
+    std::string token;
+};  // DELETE /sessions/current; result not needed
+struct FetchLicense {
+    std::string token;
+};  // GET /license
+struct FetchTerms {
+    std::string token;
+};  // GET /terms
+struct FetchNotices {
+    std::string token;
+};  // GET /notices
+struct SubmitApplication {
+    std::string token;
+    std::string idempotency_key;
+    ApplicationInput body;
+};
 // Local. RunEnvCheck reports EnvCheckFinished, SaveFile FileSaved; the
 // clipboard reports nothing.
 struct RunEnvCheck {};
-struct CopyToClipboard { std::string text; };
-struct SaveFile { std::string path; std::string content; };
+struct CopyToClipboard {
+    std::string text;
+};
+struct SaveFile {
+    std::string path;
+    std::string content;
+};
 }  // namespace effect
 
 using Effect = std::variant<effect::Login, effect::Logout, effect::FetchLicense, effect::FetchTerms,

@@ -16,9 +16,9 @@ inline constexpr int helpdesk_closes_hour = 17;  // 17:00 JST, exclusive
 
 struct HelpdeskStatus {
     bool open_now = false;
-    JstDateTime closes_at;   // today 17:00; meaningful only when open_now
+    JstDateTime closes_at;     // today 17:00; meaningful only when open_now
     JstDateTime next_opening;  // next 9:00 on a business day strictly after now
-    std::string message;     // Japanese sentence for display
+    std::string message;       // Japanese sentence for display
 };
 
 // Whether the help desk answers at `now`, and when it next opens.

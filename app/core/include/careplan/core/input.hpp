@@ -32,13 +32,14 @@ inline constexpr std::string_view invalid_format = "INVALID_FORMAT";
 inline constexpr std::string_view invalid_utf8 = "INVALID_UTF8";
 inline constexpr std::string_view mismatch = "MISMATCH";
 inline constexpr std::string_view must_agree = "MUST_AGREE";
-inline constexpr std::string_view outdated = "OUTDATED";  // agreed to a text version that is no longer current
+inline constexpr std::string_view outdated =
+    "OUTDATED";  // agreed to a text version that is no longer current
 inline constexpr std::string_view not_read = "NOT_READ";  // agreed before the text was shown to its end
 }  // namespace input_error
 
 // Limits (DESIGN.md, API v1).
-inline constexpr std::size_t max_name_chars = 50;       // code points
-inline constexpr std::size_t max_kana_chars = 50;       // code points
+inline constexpr std::size_t max_name_chars = 50;  // code points
+inline constexpr std::size_t max_kana_chars = 50;  // code points
 inline constexpr std::size_t max_email_bytes = 254;
 inline constexpr std::size_t max_password_bytes = 128;
 inline constexpr std::size_t office_number_digits = 10;

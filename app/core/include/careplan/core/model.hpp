@@ -110,7 +110,7 @@ struct EnvCheckItem {
 struct EnvCheckResult {
     CheckOutcome overall = CheckOutcome::ok;
     std::vector<EnvCheckItem> items;
-    std::string text;     // the whole report as text, to copy or save for the help desk
+    std::string text;  // the whole report as text, to copy or save for the help desk
     friend bool operator==(const EnvCheckResult&, const EnvCheckResult&) = default;
 };
 
@@ -121,8 +121,8 @@ struct ApiError {
     int http_status = 0;
     std::string code;
     std::string message;
-    FieldErrors fields;                       // 422 VALIDATION_FAILED only
-    std::optional<int> retry_after_seconds;   // 429 only
+    FieldErrors fields;                      // 422 VALIDATION_FAILED only
+    std::optional<int> retry_after_seconds;  // 429 only
     friend bool operator==(const ApiError&, const ApiError&) = default;
 };
 

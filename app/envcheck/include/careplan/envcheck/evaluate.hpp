@@ -21,8 +21,8 @@ std::string label(Outcome outcome);
 std::string_view key(Outcome outcome);
 
 struct Item {
-    std::string id;                  // stable: "os", "calendar", ...
-    std::string title;               // Japanese, for the list
+    std::string id;     // stable: "os", "calendar", ...
+    std::string title;  // Japanese, for the list
     Outcome outcome = Outcome::not_applicable;
     std::vector<std::string> facts;  // Japanese lines: what was seen
     std::string remedy;              // Japanese, what to do; "" when nothing to do
@@ -31,8 +31,8 @@ struct Item {
 struct Report {
     // Always the same items in the same order (see item_ids()).
     std::vector<Item> items;
-    Outcome overall = Outcome::ok;   // ng if any ng, else warning if any, else ok
-    std::string checked_at;          // "2026-11-25 10:00 (日本時間)"
+    Outcome overall = Outcome::ok;  // ng if any ng, else warning if any, else ok
+    std::string checked_at;         // "2026-11-25 10:00 (日本時間)"
     std::string client_version;
 };
 

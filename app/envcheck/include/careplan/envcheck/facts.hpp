@@ -22,12 +22,12 @@ namespace careplan::envcheck {
 
 struct OsFacts {
     bool is_windows = false;
-    std::optional<std::string> product_name;     // "Linux 6.1.0"; on Windows the EditionID
-    std::optional<unsigned> major;                // RtlGetVersion
+    std::optional<std::string> product_name;  // "Linux 6.1.0"; on Windows the EditionID
+    std::optional<unsigned> major;            // RtlGetVersion
     std::optional<unsigned> minor;
     std::optional<unsigned> build;
-    std::optional<unsigned> update_revision;      // UBR: rises with each monthly update
-    std::optional<std::string> display_version;   // "22H2"
+    std::optional<unsigned> update_revision;     // UBR: rises with each monthly update
+    std::optional<std::string> display_version;  // "22H2"
 };
 
 // The user's date settings (HKCU\Control Panel\International and the locale).
@@ -74,14 +74,14 @@ struct ProxyFacts {
 
 // One call of GET /api/v1/health.
 struct ServiceFacts {
-    std::string url;                  // the service's base URL
-    bool tls = false;                 // https
-    bool answered = false;            // an HTTP answer arrived (any status)
+    std::string url;        // the service's base URL
+    bool tls = false;       // https
+    bool answered = false;  // an HTTP answer arrived (any status)
     int http_status = 0;
     std::optional<core::ErrorCode> error;  // network_unreachable, timeout, tls_error, ...
     std::string error_message;
     std::chrono::milliseconds latency{0};
-    std::string server_time;          // the answer's "time" (RFC 3339)
+    std::string server_time;  // the answer's "time" (RFC 3339)
     // The PC's clock halfway through the call, to compare with server_time.
     std::chrono::sys_time<std::chrono::milliseconds> local_time{};
     std::optional<core::ProxyRoute> route;  // direct or the proxy, and who chose it; when known

@@ -15,21 +15,22 @@ namespace careplan::envcheck {
 // client passes a function over its own HTTP stack (app/api), so the check
 // sees what the app sees (TLS, proxy, timeouts).
 struct HealthResult {
-    bool answered = false;      // an HTTP answer arrived, whatever its status
+    bool answered = false;  // an HTTP answer arrived, whatever its status
     int http_status = 0;
     std::optional<core::ErrorCode> error;  // when not answered: network_unreachable, timeout, tls_error, ...
     std::string error_message;
-    std::string server_time;    // the answer's "time" (RFC 3339), "" when none
+    std::string server_time;  // the answer's "time" (RFC 3339), "" when none
 };
 
 // Called with the service's base URL and the time it may take at most.
-using HealthFunction = std::function<HealthResult(const std::string& base_url, std::chrono::milliseconds timeout)>;
+using HealthFunction =
+    std::function<HealthResult(const std::string& base_url, std::chrono::milliseconds timeout)>;
 
 struct ProbeOptions {
     std::string server_url;      // base URL; "" skips the network and clock probes
     std::string client_version;  // this client's version, for the report header
     std::chrono::milliseconds time_limit{3000};
-    HealthFunction health;       // empty: the network and clock probes are skipped
+    HealthFunction health;                  // empty: the network and clock probes are skipped
     std::optional<core::ProxyRoute> route;  // how the health call goes, when known
 };
 

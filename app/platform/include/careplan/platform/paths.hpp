@@ -7,7 +7,7 @@
 namespace careplan::platform {
 
 inline std::filesystem::path path_from_utf8(const std::string& utf8) {
-  return std::filesystem::path(std::u8string(utf8.begin(), utf8.end()));
+    return std::filesystem::path(std::u8string(utf8.begin(), utf8.end()));
 }
 
 }  // namespace careplan::platform

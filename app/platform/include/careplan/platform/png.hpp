@@ -12,7 +12,6 @@ namespace careplan::platform {
 std::vector<std::uint8_t> encode_png_rgb(int width, int height, std::span<const std::uint8_t> rgb);
 
 // Writes the PNG to a UTF-8 path; false when the file cannot be written.
-bool write_png_rgb(const std::string& path, int width, int height,
-                   std::span<const std::uint8_t> rgb);
+bool write_png_rgb(const std::string& path, int width, int height, std::span<const std::uint8_t> rgb);
 
 }  // namespace careplan::platform

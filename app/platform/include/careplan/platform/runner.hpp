@@ -10,41 +10,41 @@
 namespace careplan::platform {
 
 struct RunnerOptions {
-  std::string title;
-  int width = 1024;
-  int height = 720;
-  int min_width = 800;
-  int min_height = 600;
-  // Render until the picture is stable, write it as PNG, and return.
-  std::optional<std::string> screenshot_path;
-  // The renderer to try first (testing the fallbacks); the ones after it in
-  // the order gl3, gl2, dx11 (Windows) remain as fallbacks.
-  enum class Renderer { gl3, gl2, dx11 };
-  Renderer first_renderer = Renderer::gl3;
-  // Where RunInfo::first_frame_seconds counts from (the process's start).
-  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+    std::string title;
+    int width = 1024;
+    int height = 720;
+    int min_width = 800;
+    int min_height = 600;
+    // Render until the picture is stable, write it as PNG, and return.
+    std::optional<std::string> screenshot_path;
+    // The renderer to try first (testing the fallbacks); the ones after it in
+    // the order gl3, gl2, dx11 (Windows) remain as fallbacks.
+    enum class Renderer { gl3, gl2, dx11 };
+    Renderer first_renderer = Renderer::gl3;
+    // Where RunInfo::first_frame_seconds counts from (the process's start).
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
 
 struct RunnerCallbacks {
-  // After the ImGui context exists, before the first frame; gets the monitor's
-  // content scale (1.0 on a 96-dpi screen). False stops the run (exit code 4).
-  std::function<bool(float content_scale)> setup;
-  // Builds one frame of ImGui widgets.
-  std::function<void()> draw;
-  // True while the application wants frames without input (an animation, a
-  // spinner); the runner then draws at a modest rate instead of idling.
-  std::function<bool()> wants_animation;
-  // The window's content scale changed while running: it moved to a screen
-  // of another scale, or a remote desktop session came back from a PC with
-  // another one. Before the next frame.
-  std::function<void(float content_scale)> scale_changed;
-  // Once a screenshot is taken, its path; or the error.
-  std::function<void(bool ok, const std::string& path)> screenshot_taken;
+    // After the ImGui context exists, before the first frame; gets the monitor's
+    // content scale (1.0 on a 96-dpi screen). False stops the run (exit code 4).
+    std::function<bool(float content_scale)> setup;
+    // Builds one frame of ImGui widgets.
+    std::function<void()> draw;
+    // True while the application wants frames without input (an animation, a
+    // spinner); the runner then draws at a modest rate instead of idling.
+    std::function<bool()> wants_animation;
+    // The window's content scale changed while running: it moved to a screen
+    // of another scale, or a remote desktop session came back from a PC with
+    // another one. Before the next frame.
+    std::function<void(float content_scale)> scale_changed;
+    // Once a screenshot is taken, its path; or the error.
+    std::function<void(bool ok, const std::string& path)> screenshot_taken;
 };
 
 struct RunInfo {
-  std::string renderer;  // "OpenGL 3.3", "OpenGL 2.1", "Direct3D 11" or "Direct3D 11 (WARP)"
-  double first_frame_seconds = 0;  // from RunnerOptions::started to the first frame shown
+    std::string renderer;            // "OpenGL 3.3", "OpenGL 2.1", "Direct3D 11" or "Direct3D 11 (WARP)"
+    double first_frame_seconds = 0;  // from RunnerOptions::started to the first frame shown
 };
 
 // Runs until the window is closed (or the screenshot is written). Returns the

@@ -32,11 +32,11 @@ class Store;
 // One line of the request log. Nothing secret: no body, no query, no token,
 // the user ID masked.
 struct RequestLogEntry {
-    std::string time;         // RFC 3339, JST
+    std::string time;  // RFC 3339, JST
     std::string remote_addr;
     std::string method;
-    std::string path;         // without the query string
-    std::string route;        // the API route that answered ("" for 404s and parser errors)
+    std::string path;   // without the query string
+    std::string route;  // the API route that answered ("" for 404s and parser errors)
     int status = 0;
     double duration_ms = -1;  // -1 when the request never reached a route
     std::string masked_user;  // "KJ******01" or ""
@@ -48,8 +48,8 @@ std::string format_log_line(const RequestLogEntry& entry);
 struct ServiceOptions {
     std::string db_path = ":memory:";
     std::optional<core::Date> today;  // fixes the service's date; else today in JST
-    bool seed_demo = false;            // refused by start() on a non-loopback host
-    std::string mail_log_path;         // completion mails are appended here; "" keeps them queued
+    bool seed_demo = false;           // refused by start() on a non-loopback host
+    std::string mail_log_path;        // completion mails are appended here; "" keeps them queued
     std::chrono::milliseconds mail_interval{std::chrono::seconds(30)};
 
     std::chrono::seconds session_ttl{8 * 3600};
@@ -87,12 +87,11 @@ struct DemoOffice {
 };
 std::span<const DemoOffice> demo_offices();
 
-
 // Every (method, path) of API v1 the service answers.
 std::vector<std::pair<std::string, std::string>> api_routes();
 
 class Service {
-public:
+  public:
     // Opens and migrates the database and seeds the demo offices if asked.
     // Throws std::runtime_error (with a message for the operator) on failure.
     explicit Service(ServiceOptions options);
@@ -112,7 +111,7 @@ public:
     core::Date today() const;
     Store& store() noexcept;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -43,7 +43,7 @@ struct UserRecord {
 
 struct SessionRecord {
     std::string user_id;
-    std::string secret_hash;  // hex SHA-256 of the token's secret part
+    std::string secret_hash;      // hex SHA-256 of the token's secret part
     std::int64_t expires_at = 0;  // Unix seconds
 };
 
@@ -65,8 +65,8 @@ struct StoredApplication {
     core::Period new_period;
     core::ApplicationInput input;  // normalised
     std::string idempotency_key;
-    std::string request_hash;      // of the request body as received
-    std::string response;          // the 201 body as sent, for replays
+    std::string request_hash;  // of the request body as received
+    std::string response;      // the 201 body as sent, for replays
     std::optional<std::string> mail_sent_at;
 };
 
@@ -87,7 +87,7 @@ struct DueMail {
 };
 
 class Tx {
-public:
+  public:
     // Offices, users and licenses.
     Office ensure_office(std::string_view office_number, std::string_view name);
     std::optional<Office> find_office(std::string_view office_number);
@@ -120,14 +120,14 @@ public:
     std::vector<DueMail> due_mail(core::Date today);
     void mark_mail_sent(std::int64_t mail_id, std::string_view sent_at);
 
-private:
+  private:
     friend class Store;
     explicit Tx(sql::Db& db) : db_(db) {}
     sql::Db& db_;
 };
 
 class Store {
-public:
+  public:
     // Opens (or creates) the database and migrates it to the current schema.
     // Throws std::runtime_error when it cannot, or when the file was written
     // by a newer version.
@@ -148,7 +148,7 @@ public:
         return transaction(true, std::forward<F>(body));
     }
 
-private:
+  private:
     template <class F>
     auto transaction(bool for_write, F&& body) {
         using R = std::invoke_result_t<F&, Tx&>;

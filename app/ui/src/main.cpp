@@ -192,9 +192,13 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (cl.licenses) {
-        const auto text = assets::unpack(assets::font_ipaexg_license());
-        if (text) std::fwrite(text->data(), 1, text->size(), stdout);
-        return text ? 0 : 4;
+        for (const assets::Asset& license : {assets::font_ipaexg_license(), assets::inih_license()}) {
+            const auto text = assets::unpack(license);
+            if (!text) return 4;
+            std::fwrite(text->data(), 1, text->size(), stdout);
+            std::fputs("\n", stdout);
+        }
+        return 0;
     }
 
     // A script replays with the settings of the folder it runs in (tests start

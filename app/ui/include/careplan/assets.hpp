@@ -20,5 +20,6 @@ std::optional<std::vector<std::uint8_t>> unpack(const Asset& asset);
 
 Asset font_ipaexg();          // IPAexGothic (fonts-ipaexfont-gothic)
 Asset font_ipaexg_license();  // its license (IPA Font License), shipped with it
+Asset inih_license();         // inih's BSD license, whose notice binaries must carry
 
 }  // namespace careplan::assets

@@ -227,3 +227,21 @@ TEST_CASE("the service's --listen is host:port too, IPv6 in brackets, port 0 for
     CHECK_FALSE(parse_host_port("[]:8080"));
     CHECK_FALSE(parse_host_port("127.0.0.1:99999", PortZero::allowed));
 }
+
+TEST_CASE("the service's URL: http or https, a host, a port in range, nothing else", "[input]") {
+    CHECK(parse_server_url("https://license.example.jp") == ServerUrl{true, "license.example.jp", 443});
+    CHECK(parse_server_url("HTTPS://license.example.jp:8443/") ==
+          ServerUrl{true, "license.example.jp", 8443});
+    CHECK(parse_server_url("http://127.0.0.1:8080") == ServerUrl{false, "127.0.0.1", 8080});
+    CHECK(parse_server_url("http://[::1]:8080") == ServerUrl{false, "::1", 8080});
+    CHECK(parse_server_url("https://[::1]") == ServerUrl{true, "::1", 443});
+    for (std::string_view bad :
+         {"license.example.jp", "ftp://license.example.jp", "https://", "https://:443",
+          "https://license.example.jp:0", "https://license.example.jp:65536",
+          "https://license.example.jp:99999999999", "https://license.example.jp:-1",
+          "https://user:pass@license.example.jp", "https://license.example.jp/api",
+          "https://license.example.jp?x=1", "https://::1:443", "https://lic ense.jp", ""}) {
+        INFO(bad);
+        CHECK_FALSE(parse_server_url(bad).has_value());
+    }
+}

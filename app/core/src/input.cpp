@@ -5,6 +5,7 @@
 #include <array>
 #include <optional>
 
+#include "careplan/core/strings.hpp"
 #include "careplan/core/text_keys.hpp"
 #include "utf8.hpp"
 
@@ -335,6 +336,25 @@ std::optional<HostPort> parse_host_port(std::string_view text, PortZero port_zer
     const int lowest = port_zero == PortZero::allowed ? 0 : 1;
     if (number < lowest || number > 65535) return std::nullopt;
     return HostPort{host, number};
+}
+
+std::optional<ServerUrl> parse_server_url(std::string_view text) {
+    const std::string_view url = trim(text);
+    const auto marker = url.find("://");
+    if (marker == std::string_view::npos) return std::nullopt;
+    const std::string scheme = to_lower_ascii(url.substr(0, marker));
+    if (scheme != "https" && scheme != "http") return std::nullopt;
+    std::string_view authority = url.substr(marker + 3);
+    if (authority.ends_with('/')) authority.remove_suffix(1);
+    if (authority.empty() || authority.find_first_of("/?#@ ") != std::string_view::npos) return std::nullopt;
+    const bool https = scheme == "https";
+    // Without a port, the scheme's own; with one, the same rules as a proxy.
+    const bool has_port = authority.back() != ']' && authority.find(':') != std::string_view::npos &&
+                          (authority.front() == '[' || authority.find(':') == authority.rfind(':'));
+    const auto address = has_port ? parse_host_port(authority)
+                                  : parse_host_port(std::string{authority} + (https ? ":443" : ":80"));
+    if (!address) return std::nullopt;
+    return ServerUrl{https, address->host, address->port};
 }
 
 }  // namespace careplan::core

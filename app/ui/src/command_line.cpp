@@ -1,5 +1,6 @@
 #include "command_line.hpp"
 
+#include "careplan/core/input.hpp"
 #include "careplan/core/strings.hpp"
 #include "careplan/core/text_keys.hpp"
 
@@ -9,6 +10,21 @@
 #endif
 
 namespace careplan::ui {
+
+namespace {
+
+// Why --server cannot be used, or "": the password goes over this connection,
+// so plain http:// is for a service on this PC only unless explicitly allowed.
+std::string server_error(const std::string& server, bool allow_insecure_http) {
+    const auto url = core::parse_server_url(server);
+    if (!url) return core::tr(texts::client::option::server, {{"url", server}});
+    if (!url->https && !core::is_loopback_host(url->host) && !allow_insecure_http) {
+        return core::tr(texts::client::option::insecure_http, {{"url", server}});
+    }
+    return {};
+}
+
+}  // namespace
 
 CommandLine parse_command_line(const std::vector<std::string>& args) {
     CommandLine cl;
@@ -37,6 +53,8 @@ CommandLine parse_command_line(const std::vector<std::string>& args) {
             cl.json = true;
         else if (a == "--server")
             cl.server = value();
+        else if (a == "--allow-insecure-http")
+            cl.allow_insecure_http = true;
         else if (a == "--proxy")
             cl.proxy = value();
         else if (a == "--ui-script")
@@ -46,6 +64,7 @@ CommandLine parse_command_line(const std::vector<std::string>& args) {
         if (!cl.error.empty()) break;
     }
     if (cl.error.empty() && cl.json && !cl.check_env) cl.error = core::tr(texts::client::option::json_alone);
+    if (cl.error.empty() && cl.server) cl.error = server_error(*cl.server, cl.allow_insecure_http);
     return cl;
 }
 

@@ -13,7 +13,8 @@ struct CommandLine {
     std::string renderer = "gl3";  // the first renderer to try: gl3, gl2 or dx11
     bool check_env = false;
     bool json = false;
-    std::optional<std::string> server;
+    std::optional<std::string> server;  // checked: https, or http to this PC (or allowed)
+    bool allow_insecure_http = false;   // http:// to another host (test setups only)
     std::optional<std::string> proxy;
     std::optional<std::string> ui_script;
     std::optional<std::string> screenshot;

@@ -83,6 +83,17 @@ struct HostPort {
     friend bool operator==(const HostPort&, const HostPort&) = default;
 };
 enum class PortZero { refused, allowed };
+
+// The service's address as given with --server: "https://host[:port]" or
+// "http://…", a trailing "/" allowed, nothing else (no user, path or query).
+// A port out of 1..65535, another scheme or a missing host is nullopt.
+struct ServerUrl {
+    bool https = true;
+    std::string host;  // IPv6 without its brackets
+    int port = 0;      // 443 / 80 when none is written
+    friend bool operator==(const ServerUrl&, const ServerUrl&) = default;
+};
+std::optional<ServerUrl> parse_server_url(std::string_view text);
 std::optional<HostPort> parse_host_port(std::string_view text, PortZero port_zero = PortZero::refused);
 
 struct LoginInput {

@@ -26,3 +26,14 @@ TEST_CASE("long texts are cut on a UTF-8 character boundary") {
     CHECK(bounded("西暦和暦", 4) == "西…");
     CHECK(bounded(std::string(500, 'x')).size() == max_fact_bytes + std::string{"…"}.size());
 }
+
+TEST_CASE("a long proxy setting is redacted before it is cut", "[redact]") {
+    // The password runs past the cut: cutting first would keep "taro:sss…".
+    const std::string setting = "http=taro:" + std::string(300, 's') + "@proxy.example.jp:8080";
+    const std::string fact = proxy_fact(setting);
+    CHECK(fact == "http=proxy.example.jp:8080");
+    CHECK(fact.find("taro") == std::string::npos);
+    const std::string long_list = std::string(250, 'p') + ".example.jp:80;https=taro:pw@p2:443";
+    CHECK(proxy_fact(long_list).find("taro") == std::string::npos);
+    CHECK(proxy_fact(long_list).size() <= max_fact_bytes + std::string{"…"}.size());
+}

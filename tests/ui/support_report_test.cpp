@@ -20,3 +20,16 @@ TEST_CASE("the support report names the screen and masks the ID; no token, no pa
     CHECK(report.find("secret-token-value") == std::string::npos);
     CHECK(report.find("demo-pass-0001") == std::string::npos);
 }
+
+TEST_CASE("the support report shows the ID only when it is one") {
+    core::State state = core::initial_state(std::chrono::system_clock::now());
+    state.login_user_id = "my-Secret-Passw0rd";  // typed into the ID field by mistake
+    std::string report = ui::support_report(state);
+    CHECK(report.find("Passw0rd") == std::string::npos);
+    CHECK(report.find("my*") == std::string::npos);  // not even masked
+    CHECK(report.find("*rd") == std::string::npos);
+    CHECK(report.find("ID の形式ではないため表示しません") != std::string::npos);
+    state.login_user_id = "ｋｊ００００００１２";  // full-width, as an IME types it
+    report = ui::support_report(state);
+    CHECK(report.find("KJ******12") != std::string::npos);
+}

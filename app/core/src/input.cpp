@@ -338,6 +338,8 @@ std::optional<HostPort> parse_host_port(std::string_view text, PortZero port_zer
     return HostPort{host, number};
 }
 
+bool is_valid_user_id(std::string_view text) { return !user_id_error(normalize_user_id(text)); }
+
 std::optional<ServerUrl> parse_server_url(std::string_view text) {
     const std::string_view url = trim(text);
     const auto marker = url.find("://");

@@ -223,7 +223,8 @@ struct GlobalString {
     ~GlobalString() {
         if (text) GlobalFree(text);
     }
-    std::string utf8() const { return text ? to_utf8(text) : std::string{}; }
+    // Whole: what goes into a fact is redacted first and bounded after.
+    std::string utf8() const { return text ? core::from_wide(text) : std::string{}; }
 };
 
 std::string winhttp_proxy(bool& configured) {
@@ -235,7 +236,7 @@ std::string winhttp_proxy(bool& configured) {
         return core::tr(texts::envcheck::proxy::direct);
     }
     configured = true;
-    return without_credentials(proxy.utf8());
+    return proxy_fact(proxy.utf8());
 }
 
 std::string user_proxy(bool& configured) {
@@ -247,12 +248,12 @@ std::string user_proxy(bool& configured) {
     const std::string separator = core::tr(texts::envcheck::list_separator);
     std::string summary;
     if (!script.utf8().empty()) {
-        summary +=
-            core::tr(texts::envcheck::proxy::script, {{"origin", origin_of(script.utf8())}}) + separator;
+        summary += core::tr(texts::envcheck::proxy::script, {{"origin", bounded(origin_of(script.utf8()))}}) +
+                   separator;
     }
     if (!proxy.utf8().empty()) {
-        summary += core::tr(texts::envcheck::proxy::server, {{"server", without_credentials(proxy.utf8())}}) +
-                   separator;
+        summary +=
+            core::tr(texts::envcheck::proxy::server, {{"server", proxy_fact(proxy.utf8())}}) + separator;
     }
     configured = configured || !summary.empty();
     if (summary.empty()) summary = core::tr(texts::envcheck::proxy::direct) + separator;

@@ -47,6 +47,8 @@ std::string without_credentials(std::string_view proxy_list) {
     return result;
 }
 
+std::string proxy_fact(std::string_view proxy_list) { return bounded(without_credentials(proxy_list)); }
+
 std::string origin_of(std::string_view url) {
     const auto scheme_end = url.find("://");
     if (scheme_end == std::string_view::npos) return core::tr(texts::envcheck::proxy::not_url);

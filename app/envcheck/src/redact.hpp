@@ -18,6 +18,10 @@ std::string bounded(std::string_view text, std::size_t max_bytes = max_fact_byte
 // credentials some users put in it.
 std::string without_credentials(std::string_view proxy_list);
 
+// A proxy setting as a report shows it: the credentials removed first, then
+// bounded, so that a cut can never leave part of a password behind.
+std::string proxy_fact(std::string_view proxy_list);
+
 // "scheme://host[:port]" of a URL: a configuration script's path may name
 // the user (file://C:/Users/NAME/...), its host does not.
 std::string origin_of(std::string_view url);

@@ -6,6 +6,18 @@
 
 namespace careplan::ui {
 
+namespace {
+
+// The ID masked, and only when it is one: a password typed into the ID field
+// by mistake must not reach the help desk, not even in part.
+std::string reported_user_id(const std::string& id) {
+    if (id.empty()) return core::tr(texts::client::support::no_user_id);
+    if (!core::is_valid_user_id(id)) return core::tr(texts::client::support::not_an_id);
+    return core::mask_user_id(core::normalize_user_id(id));
+}
+
+}  // namespace
+
 std::string support_report(const core::State& state) {
     const auto now = core::jst_date_time(state.now);
     // One line of the report.
@@ -19,9 +31,7 @@ std::string support_report(const core::State& state) {
     r += line(texts::client::support::screen,
               {{"code", core::screen_code(state.screen)}, {"title", core::screen_title(state.screen)}});
     const std::string id = state.session ? state.session->user.user_id : state.login_user_id;
-    r += line(
-        texts::client::support::user_id,
-        {{"user_id", id.empty() ? core::tr(texts::client::support::no_user_id) : core::mask_user_id(id)}});
+    r += line(texts::client::support::user_id, {{"user_id", reported_user_id(id)}});
     if (state.license) {
         r += line(texts::client::support::license,
                   {{"status", core::status_label(state.license->status)},

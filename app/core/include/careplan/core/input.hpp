@@ -108,6 +108,10 @@ LoginInput normalize_login(LoginInput input);
 // password: 1..128 bytes of valid UTF-8.
 FieldErrors validate_login(const LoginInput& input);
 
+// "KJ" + 8 digits, after normalisation: anything else typed into the ID field
+// (a password by mistake) is not an ID and is never shown or reported.
+bool is_valid_user_id(std::string_view text);
+
 struct ApplicationInput {
     std::string applicant_name;   // 申請者氏名
     std::string applicant_kana;   // フリガナ

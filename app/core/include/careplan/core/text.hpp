@@ -27,8 +27,6 @@ struct TextKey {
 // A value for one {name} of a text.
 struct TextArg {
     TextArg(std::string_view param, std::string_view text) : name(param), value(text) {}
-    TextArg(std::string_view param, const std::string& text) : name(param), value(text) {}
-    TextArg(std::string_view param, const char* text) : name(param), value(text) {}
     template <std::integral T>
     TextArg(std::string_view param, T number) : name(param), value(std::to_string(number)) {}
     std::string_view name;

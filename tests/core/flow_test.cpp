@@ -3,80 +3,12 @@
 #include "careplan/core/errors.hpp"
 #include "careplan/core/flow.hpp"
 #include "careplan/core/version.hpp"
-#include "support.hpp"
+#include "flow_support.hpp"
 
 using namespace careplan::core;
-using careplan::core::test::jst;
-using careplan::core::test::ymd;
+using namespace careplan::core::test;
 
 namespace {
-
-const auto start_time = jst(2027, 1, 8, 10, 0);
-
-Session demo_session() {
-    return {"token-1", "2027-01-08T12:00:00+09:00", {"KJ00000001", "デモ居宅介護支援事業所 1", "1370000001"}};
-}
-
-License eligible_license() {
-    License license;
-    license.today = ymd(2027, 1, 8);
-    license.valid_until = add_days(license.today, 45);
-    license.valid_from = add_days(one_year_period_end(license.valid_until), 0);
-    license.days_remaining = 45;
-    license.status = LicenseStatus::renewal_open;
-    license.office_number = "1370000001";
-    license.renewal.eligible = true;
-    return license;
-}
-
-Terms demo_terms() { return {{"t-1", "利用規約", "本文"}, {"p-1", "個人情報の取り扱い", "本文"}}; }
-
-ApplicationInput typed_form() {
-    ApplicationInput input;
-    input.applicant_name = "山田 太郎";
-    input.applicant_kana = "やまだ たろう";
-    input.email = input.email_confirm = "taro@example.jp";
-    input.phone = "03-1234-5678";
-    input.office_number = "1370000001";
-    input.agree_terms = input.agree_privacy = true;
-    return input;
-}
-
-// Runs events in order; returns the last transition.
-Transition run(State state, std::initializer_list<Event> events) {
-    Transition last{std::move(state), {}};
-    for (const Event& event : events) last = next(last.state, event);
-    return last;
-}
-
-ApiError failure(int status, std::string code, std::string message = {}) {
-    return {status, std::move(code), std::move(message), {}, {}};
-}
-
-State logged_in() {
-    return run(initial_state(start_time),
-               {event::SubmitLogin{"KJ00000001", "demo-pass-0001"}, event::LoginSucceeded{demo_session()},
-                event::LicenseLoaded{eligible_license()}})
-        .state;
-}
-
-State on_form() {
-    return run(logged_in(),
-               {event::SelectTab{Screen::apply}, event::StartApplication{}, event::TermsLoaded{demo_terms()}})
-        .state;
-}
-
-State on_confirm() {
-    return run(on_form(),
-               {event::DocumentReadToEnd{Document::terms}, event::DocumentReadToEnd{Document::privacy},
-                event::ReviewApplication{typed_form()}})
-        .state;
-}
-
-// The state after pressing 申請 on S06 with the given key.
-Transition submitted(std::string key) {
-    return next(on_confirm(), event::ConfirmApplication{std::move(key)});
-}
 
 template <typename T>
 const T& only(const std::vector<Effect>& effects) {

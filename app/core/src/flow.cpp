@@ -70,6 +70,7 @@ State logged_out(const State& state) {
     out.env_check_running = state.env_check_running;
     out.env_report = state.env_report;
     out.installed_client_version = state.installed_client_version;
+    out.guide_on = state.guide_on;  // the help desk's walkthrough goes on after a logout
     return out;
 }
 
@@ -231,6 +232,8 @@ struct Update {
         s.message.reset();
         s.retry.reset();
     }
+
+    void operator()(const event::ToggleGuide&) { s.guide_on = !s.guide_on; }
 
     void operator()(const event::RunEnvCheck&) {
         if (s.env_check_running) return;

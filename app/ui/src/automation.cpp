@@ -20,10 +20,22 @@ void FrameRecord::control(std::string_view label, bool enabled) {
 
 void FrameRecord::text(std::string_view text) { current_texts_.emplace_back(text); }
 
-const SeenControl* FrameRecord::find_control(std::string_view label) const {
-    auto it = std::find_if(last_controls_.begin(), last_controls_.end(),
+namespace {
+
+const SeenControl* find_labelled(const std::vector<SeenControl>& controls, std::string_view label) {
+    auto it = std::find_if(controls.begin(), controls.end(),
                            [&](const SeenControl& c) { return c.label == label; });
-    return it == last_controls_.end() ? nullptr : &*it;
+    return it == controls.end() ? nullptr : &*it;
+}
+
+}  // namespace
+
+const SeenControl* FrameRecord::find_control(std::string_view label) const {
+    return find_labelled(last_controls_, label);
+}
+
+const SeenControl* FrameRecord::find_drawn_control(std::string_view label) const {
+    return find_labelled(current_controls_, label);
 }
 
 bool FrameRecord::shows_text(std::string_view needle) const {

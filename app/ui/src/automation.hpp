@@ -25,7 +25,10 @@ class FrameRecord {
     void text(std::string_view text);
     void screen(std::string_view code) { current_screen_ = std::string(code); }
 
+    // In the last complete frame (what the script runner sees).
     const SeenControl* find_control(std::string_view label) const;
+    // In the frame being built, once its controls were drawn (the guide overlay).
+    const SeenControl* find_drawn_control(std::string_view label) const;
     bool shows_text(std::string_view needle) const;
     const std::string& screen_code() const { return last_screen_; }
     const std::vector<std::string>& texts() const { return last_texts_; }

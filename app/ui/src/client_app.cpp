@@ -61,6 +61,7 @@ void ClientApp::take_results_and_tick() {
 void ClientApp::handle_shortcuts(Events& out) {
     const ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsKeyPressed(ImGuiKey_Escape) && !ImGui::IsAnyItemActive()) out.push_back(core::event::Back{});
+    if (ImGui::IsKeyPressed(ImGuiKey_F1, false)) out.push_back(core::event::ToggleGuide{});
     if (!io.KeyCtrl) return;
     float zoom = settings_.zoom;
     if (ImGui::IsKeyPressed(ImGuiKey_Equal) || ImGui::IsKeyPressed(ImGuiKey_KeypadAdd)) zoom += zoom_step;
@@ -124,6 +125,7 @@ void ClientApp::draw() {
     handle_shortcuts(out);
     draw_screen(out);
     ImGui::End();
+    guide_.draw(state_, {login_.user_id_typed(), login_.password_typed(), form_.draft()});
     for (const auto& event : out) dispatch(event);
 }
 

@@ -62,6 +62,7 @@ class ClientApp {
     FaqView faq_;
     ContactView contact_;
     VersionNoticeView version_notice_;
+    GuideOverlay guide_;
 };
 
 }  // namespace careplan::ui

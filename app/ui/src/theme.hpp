@@ -19,6 +19,9 @@ inline constexpr ImVec4 ok_green{0.10f, 0.50f, 0.22f, 1.0f};
 inline constexpr ImVec4 amber{0.70f, 0.45f, 0.00f, 1.0f};
 inline constexpr ImVec4 info_blue{0.10f, 0.35f, 0.75f, 1.0f};
 inline constexpr ImVec4 banner{1.00f, 0.95f, 0.80f, 1.0f};
+// The guide overlay: a colour no control uses, so its frame cannot be mistaken.
+inline constexpr ImVec4 guide{0.85f, 0.20f, 0.45f, 1.0f};
+inline constexpr ImVec4 guide_soft{1.00f, 0.86f, 0.92f, 1.0f};
 }  // namespace colors
 
 // Applies the tuned light style, scaled for the monitor's DPI.

@@ -46,6 +46,7 @@ std::optional<KeyChord> key_named(const std::string& name) {
     if (name == "Shift+Tab") return KeyChord{ImGuiKey_Tab, ImGuiMod_Shift};
     if (name == "Escape") return KeyChord{ImGuiKey_Escape, ImGuiKey_None};
     if (name == "Space") return KeyChord{ImGuiKey_Space, ImGuiKey_None};
+    if (name == "F1") return KeyChord{ImGuiKey_F1, ImGuiKey_None};
     if (name == "Ctrl+Plus") return KeyChord{ImGuiKey_Equal, ImGuiMod_Ctrl};
     if (name == "Ctrl+Minus") return KeyChord{ImGuiKey_Minus, ImGuiMod_Ctrl};
     if (name == "Ctrl+A") return KeyChord{ImGuiKey_A, ImGuiMod_Ctrl};

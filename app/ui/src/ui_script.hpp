@@ -7,7 +7,7 @@
 //   type LABEL = TEXT        click the field, select all, type TEXT
 //   text TEXT                type TEXT where the keyboard focus is
 //   paste LABEL = TEXT       put TEXT on the clipboard, click the field, Ctrl+A, Ctrl+V
-//   key Enter|Tab|Shift+Tab|Escape|Space|Ctrl+Plus|Ctrl+Minus
+//   key Enter|Tab|Shift+Tab|Escape|Space|F1|Ctrl+Plus|Ctrl+Minus
 //   scroll LABEL             turn the mouse wheel over it to the end (texts to agree to)
 //   wait-screen S03          until that screen shows (20 s at most)
 //   expect-text TEXT         until TEXT is shown (20 s at most)

@@ -23,24 +23,6 @@ void wrapped(std::string_view s) {
 
 }  // namespace
 
-void screen_header(std::string_view title, std::string_view code, std::string_view step) {
-    const float right_edge = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
-    ImGui::PushFont(nullptr, heading_font_px);
-    ImGui::TextUnformatted(title.data(), title.data() + title.size());
-    ImGui::PopFont();
-    std::string tag(code);
-    if (!step.empty()) tag.append("  ").append(step);
-    // Body-sized beside the larger title, in full contrast: a caller reads it
-    // out to the help desk.
-    const float width = ImGui::CalcTextSize(tag.c_str()).x;
-    ImGui::SameLine(right_edge - width);
-    ImGui::TextUnformatted(tag.c_str());
-    ImGui::Separator();
-    ImGui::Spacing();
-    frame_record().screen(code);
-    frame_record().text(title);
-}
-
 bool primary_button(std::string_view label, bool enabled) {
     ImGui::PushStyleColor(ImGuiCol_Button, colors::primary);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colors::primary_hover);

@@ -11,10 +11,6 @@
 
 namespace careplan::ui {
 
-// The screen's heading, with its code (S01…) and the manual's step (手順) small
-// on the right, so that the help desk and a caller can name the screen.
-void screen_header(std::string_view title, std::string_view code, std::string_view step = {});
-
 // The one primary action of a screen: large and coloured. True when pressed.
 bool primary_button(std::string_view label, bool enabled = true);
 // A secondary action: plain.

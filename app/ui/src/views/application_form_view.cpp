@@ -40,8 +40,7 @@ void ApplicationFormView::draw(const core::State& state, Events& out) {
         input_ = state.form;
         loaded_ = true;
     }
-    screen_header(core::screen_title(Screen::application_form), core::screen_code(Screen::application_form),
-                  core::manual_step(Screen::application_form));
+    screen_header(state, core::Screen::application_form, out);
     message_banner(state, out);
     text(core::tr(texts::form::intro));
     // Fields on the left, the texts to agree to on the right: the whole form

@@ -10,8 +10,7 @@ namespace careplan::ui {
 
 void ApplyView::draw(const core::State& state, Events& out) {
     using core::Screen;
-    screen_header(core::screen_title(Screen::apply), core::screen_code(Screen::apply),
-                  core::manual_step(Screen::apply));
+    screen_header(state, core::Screen::apply, out);
     message_banner(state, out);
     text(core::tr(texts::apply::intro));
     ImGui::Spacing();

@@ -10,8 +10,7 @@ namespace careplan::ui {
 
 void CompleteView::draw(const core::State& state, Events& out) {
     using core::Screen;
-    screen_header(core::screen_title(Screen::complete), core::screen_code(Screen::complete),
-                  core::manual_step(Screen::complete));
+    screen_header(state, core::Screen::complete, out);
     if (!state.accepted) return;
     const auto& r = *state.accepted;
     text_large(core::tr(texts::common::service_message, {{"message", r.message}}), colors::info_blue);

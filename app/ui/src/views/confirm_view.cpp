@@ -11,8 +11,7 @@ namespace careplan::ui {
 
 void ConfirmView::draw(const core::State& state, Events& out) {
     using core::Screen;
-    screen_header(core::screen_title(Screen::confirm), core::screen_code(Screen::confirm),
-                  core::manual_step(Screen::confirm));
+    screen_header(state, core::Screen::confirm, out);
     message_banner(state, out);
     text(core::tr(texts::confirm::intro));
     const auto& f = state.form;

@@ -11,7 +11,7 @@ namespace careplan::ui {
 
 void ContactView::draw(const core::State& state, Events& out) {
     using core::Screen;
-    screen_header(core::screen_title(Screen::contact), core::screen_code(Screen::contact));
+    screen_header(state, core::Screen::contact, out);
     message_banner(state, out);
     text(core::tr(texts::helpdesk::name));
     text_large(core::helpdesk_phone, colors::primary);

@@ -58,7 +58,7 @@ void report_item(const core::EnvCheckItem& item) {
 
 void EnvCheckView::draw(const core::State& state, Events& out) {
     using core::Screen;
-    screen_header(core::screen_title(Screen::env_check), core::screen_code(Screen::env_check));
+    screen_header(state, core::Screen::env_check, out);
     message_banner(state, out);
     text(core::tr(texts::pc_check::intro));
     const bool running = state.env_check_running;

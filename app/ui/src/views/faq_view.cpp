@@ -23,7 +23,7 @@ constexpr QandA faq[] = {
 
 void FaqView::draw(const core::State& state, Events& out) {
     using core::Screen;
-    screen_header(core::screen_title(Screen::faq), core::screen_code(Screen::faq));
+    screen_header(state, core::Screen::faq, out);
     message_banner(state, out);
     for (const auto& qa : faq) {
         text_colored(colors::primary, core::tr(qa.question));

@@ -30,8 +30,7 @@ std::string remaining_text(int days) {
 
 void LicenseView::draw(const core::State& state, Events& out) {
     using core::Screen;
-    screen_header(core::screen_title(Screen::license), core::screen_code(Screen::license),
-                  core::manual_step(Screen::license));
+    screen_header(state, core::Screen::license, out);
     message_banner(state, out);
     if (!state.license) {
         waiting_indicator(state, core::tr(texts::common::loading_license), out);

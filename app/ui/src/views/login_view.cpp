@@ -35,8 +35,7 @@ void LoginView::draw(const core::State& state, const std::vector<DemoAccount>& d
         user_id_ = state.login_user_id;
         filled_from_state_ = true;
     }
-    screen_header(core::screen_title(core::Screen::login), core::screen_code(core::Screen::login),
-                  core::manual_step(core::Screen::login));
+    screen_header(state, core::Screen::login, out);
     if (!demo.empty()) demo_picker(demo, user_id_, password_);
     text(core::tr(texts::login::intro));
     message_banner(state, out);

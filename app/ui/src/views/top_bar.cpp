@@ -2,6 +2,7 @@
 
 #include "careplan/core/errors.hpp"
 #include "careplan/core/text_keys.hpp"
+#include "automation.hpp"
 #include "theme.hpp"
 #include "views/views.hpp"
 #include "widgets.hpp"
@@ -37,6 +38,34 @@ void TopBar::draw(const core::State& state, Events& out) {
     text_muted(std::string(core::top_screen_code));
     ImGui::PopFont();
     ImGui::Separator();
+}
+
+void screen_header(const core::State& state, core::Screen screen, Events& out) {
+    const float right_edge = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+    const std::string title = core::screen_title(screen);
+    ImGui::PushFont(nullptr, heading_font_px);
+    ImGui::TextUnformatted(title.c_str());
+    ImGui::PopFont();
+    std::string tag(core::screen_code(screen));
+    if (const std::string step = core::manual_step(screen); !step.empty()) tag.append("  ").append(step);
+    // The code body-sized beside the larger title, in full contrast: a caller
+    // reads it out to the help desk. The ガイド button at the far right, a
+    // clear gap after it, so that the code reads on its own (eye and OCR).
+    const std::string guide = core::tr(texts::guide::button);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float em = ImGui::GetFontSize();
+    const float button_width = ImGui::CalcTextSize(guide.c_str()).x + style.FramePadding.x * 2;
+    ImGui::SameLine(right_edge - button_width - em * 1.5f - ImGui::CalcTextSize(tag.c_str()).x);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tag.c_str());
+    ImGui::SameLine(right_edge - button_width);
+    if (state.guide_on) ImGui::PushStyleColor(ImGuiCol_Button, colors::guide_soft);
+    if (button(guide)) out.push_back(core::event::ToggleGuide{});
+    if (state.guide_on) ImGui::PopStyleColor();
+    ImGui::Separator();
+    ImGui::Spacing();
+    frame_record().screen(core::screen_code(screen));
+    frame_record().text(title);
 }
 
 void waiting_indicator(const core::State& state, std::string_view doing, Events& out) {

@@ -21,7 +21,7 @@ void steps(core::TextKey heading, std::initializer_list<core::TextKey> lines) {
 
 void VersionNoticeView::draw(const core::State& state, Events& out) {
     using core::Screen;
-    screen_header(core::screen_title(Screen::version_notice), core::screen_code(Screen::version_notice));
+    screen_header(state, core::Screen::version_notice, out);
     message_banner(state, out);
     // The latest version and its release date are facts of the catalogue
     // ({latest_client_version}, {client_released_on_era}); once the service's

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "careplan/core/flow.hpp"
+#include "careplan/core/guide.hpp"
 
 namespace careplan::ui {
 
@@ -22,6 +23,9 @@ struct DemoAccount {
 class LoginView {  // S01
   public:
     void draw(const core::State& state, const std::vector<DemoAccount>& demo, Events& out);
+    // What the guide needs to know of the fields being typed.
+    bool user_id_typed() const { return !user_id_.empty(); }
+    bool password_typed() const { return !password_.empty(); }
 
   private:
     std::string user_id_;
@@ -44,6 +48,8 @@ class ApplyView {  // S04
 class ApplicationFormView {  // S05
   public:
     void draw(const core::State& state, Events& out);
+    // The form as typed so far (the guide points at its first empty or wrong field).
+    const core::ApplicationInput& draft() const { return input_; }
 
   private:
     core::ApplicationInput input_;
@@ -83,12 +89,24 @@ class VersionNoticeView {  // S11
     void draw(const core::State& state, Events& out);
 };
 
+// The guide (ガイド, F1) over the screen just drawn: a number beside each
+// control it can name, a frame around the next one to use, and the hint.
+class GuideOverlay {
+  public:
+    void draw(const core::State& state, const core::GuideDraft& draft);
+};
+
 // The frame of S02 (after login): who is logged in, the tabs, ログアウト.
 // Before login, S08-S10 show the same tabs with a way back to S01.
 class TopBar {
   public:
     void draw(const core::State& state, Events& out);
 };
+
+// The screen's heading: its title, and on the right the ガイド button and the
+// screen's code (S01…) with the manual's step (手順), so that the help desk
+// and a caller can name the screen.
+void screen_header(const core::State& state, core::Screen screen, Events& out);
 
 // While the screen waits for an answer: a spinner, what is happening, and
 // 中止. Draws nothing when nothing is awaited.

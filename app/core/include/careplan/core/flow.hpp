@@ -113,6 +113,9 @@ struct State {
     std::optional<EnvCheckResult> env_report;
     std::optional<std::string> installed_client_version;  // found by the env check
 
+    // The guide overlay (ガイド, F1) is shown; it stays on from screen to screen.
+    bool guide_on = false;
+
     std::set<Request> in_flight;     // busy flags
     std::optional<Message> message;  // banner on the current screen
     std::optional<Request> retry;    // what event::Retry sends again
@@ -149,6 +152,7 @@ struct Retry {};  // 再試行 of a retryable error
 // Idempotency-Key, so that sending it again cannot apply twice.
 struct Cancel {};
 struct DismissMessage {};
+struct ToggleGuide {};  // ガイド button, F1
 struct RunEnvCheck {};  // S08 チェック開始
 struct CopyText {
     std::string text;
@@ -196,9 +200,9 @@ using Event =
     std::variant<event::SubmitLogin, event::Logout, event::SelectTab, event::OpenVersionNotice,
                  event::StartApplication, event::DocumentReadToEnd, event::ReviewApplication,
                  event::ConfirmApplication, event::Back, event::Retry, event::Cancel, event::DismissMessage,
-                 event::RunEnvCheck, event::CopyText, event::SaveText, event::Tick, event::LoginSucceeded,
-                 event::LicenseLoaded, event::TermsLoaded, event::NoticesLoaded, event::ApplicationAccepted,
-                 event::RequestFailed, event::EnvCheckFinished, event::FileSaved>;
+                 event::ToggleGuide, event::RunEnvCheck, event::CopyText, event::SaveText, event::Tick,
+                 event::LoginSucceeded, event::LicenseLoaded, event::TermsLoaded, event::NoticesLoaded,
+                 event::ApplicationAccepted, event::RequestFailed, event::EnvCheckFinished, event::FileSaved>;
 
 namespace effect {
 // HTTP (app/api). Each reports back LoginSucceeded / LicenseLoaded /

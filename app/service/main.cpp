@@ -2,6 +2,7 @@
 // See its --help (service.usage in assets/texts/service.txt) and DESIGN.md ("Running the service, and its
 // demo offices").
 
+#include <algorithm>
 #include <csignal>
 #include <iostream>
 #include <map>
@@ -12,6 +13,7 @@
 #include <pthread.h>
 
 #include "careplan/core/input.hpp"
+#include "careplan/core/inquiry.hpp"
 #include "careplan/core/text.hpp"
 #include "careplan/core/text_keys.hpp"
 #include "careplan/service/service.hpp"
@@ -163,6 +165,81 @@ int applications_list(const CommandLine& line, Store& store) {
     return 0;
 }
 
+// Terminal columns of a text: a rough East Asian width (ASCII one, the rest
+// two), enough to line up the Japanese of the table.
+std::size_t display_width(std::string_view text) {
+    std::size_t width = 0;
+    for (unsigned char c : text) {
+        if (c < 0x80) {
+            width += 1;
+        } else if ((c & 0xC0) != 0x80) {
+            width += 2;  // the lead byte of a multi-byte character
+        }
+    }
+    return width;
+}
+
+// The message's beginning on one line, for the table: line breaks and tabs
+// as spaces, at most `characters` code points, "..." when cut.
+std::string preview(std::string_view text, std::size_t characters) {
+    std::string out;
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if ((c & 0xC0) != 0x80 && count++ == characters) return out + "...";
+        out += c == '\n' || c == '\t' ? ' ' : text[i];
+    }
+    return out;
+}
+
+int inquiries_list(const CommandLine& line, Store& store) {
+    auto all = store.read([](Tx& tx) { return tx.inquiries(); });
+    if (line.flags.contains("--csv")) {
+        std::cout << "inquiry_id,received_at,category,office_number,user_id,reply_email,phone,message,"
+                     "attachment\r\n";
+        for (const auto& q : all) {
+            const core::InquiryCategory category = q.input.category.value_or(core::InquiryCategory::other);
+            for (const std::string& field :
+                 {q.inquiry_id, q.received_at, std::string(core::inquiry_category_code(category)),
+                  q.input.office_number, q.user_id.value_or(""), q.input.reply_email, q.input.phone,
+                  q.input.message}) {
+                std::cout << csv_field(field) << ",";
+            }
+            std::cout << csv_field(q.input.attachment) << "\r\n";
+        }
+        return 0;
+    }
+    if (all.empty()) {
+        std::cout << core::tr(texts::inquiry::list::none) << "\n";
+        return 0;
+    }
+    std::vector<std::vector<std::string>> rows = {
+        {core::tr(texts::inquiry::list::inquiry_id), core::tr(texts::inquiry::list::received_at),
+         core::tr(texts::inquiry::list::category), core::tr(texts::inquiry::list::office_number),
+         core::tr(texts::inquiry::list::reply_email), core::tr(texts::inquiry::list::phone),
+         core::tr(texts::inquiry::list::attached), core::tr(texts::inquiry::list::message)}};
+    for (const auto& q : all) {
+        rows.push_back({q.inquiry_id, q.received_at,
+                        core::inquiry_category_label(q.input.category.value_or(core::InquiryCategory::other)),
+                        q.input.office_number, q.input.reply_email, q.input.phone,
+                        core::tr(q.input.attachment.empty() ? texts::inquiry::list::attached_no
+                                                            : texts::inquiry::list::attached_yes),
+                        preview(q.input.message, 30)});
+    }
+    std::vector<std::size_t> widths(rows.front().size(), 0);
+    for (const auto& row : rows) {
+        for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], display_width(row[i]));
+    }
+    for (const auto& row : rows) {
+        std::string text;
+        for (std::size_t i = 0; i + 1 < row.size(); ++i) {
+            text += row[i] + std::string(widths[i] - display_width(row[i]) + 2, ' ');
+        }
+        std::cout << text << row.back() << "\n";
+    }
+    return 0;
+}
+
 core::HostPort split_listen(const std::string& listen) {
     auto address = core::parse_host_port(listen, core::PortZero::allowed);
     if (!address) throw UsageError(core::tr(texts::service::cli::listen_format, {{"listen", listen}}));
@@ -225,6 +302,7 @@ int run(int argc, char** argv) {
     if (command == "user add") return user_add(line, store);
     if (command == "license set") return license_set(line, store);
     if (command == "applications list") return applications_list(line, store);
+    if (command == "inquiries list") return inquiries_list(line, store);
     throw UsageError(core::tr(texts::service::cli::unknown_command, {{"command", command}}));
 }
 

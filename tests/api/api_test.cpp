@@ -167,3 +167,32 @@ TEST_CASE("the client maps odd answers and silence to stable codes") {
     CHECK(locked.code == "LOCKED_OUT");
     CHECK(locked.retry_after_seconds == 120);
 }
+
+TEST_CASE("the inquiry body and receipt round-trip; an unknown category reads as none") {
+    core::InquiryInput input;
+    input.category = core::InquiryCategory::environment;
+    input.message = "起動しません。\n画面が真っ白です。";
+    input.reply_email = "care@example.jp";
+    input.phone = "03-1234-5678";
+    input.office_number = "1370000001";
+    input.attachment = "S08 NG";
+    json wire = api::to_wire(input);
+    CHECK(wire["category"] == "environment");
+    CHECK(wire.size() == 6);
+    for (const char* field : {"message", "reply_email", "phone", "office_number", "attachment"}) {
+        CHECK(wire.contains(field));
+    }
+    CHECK(api::from_wire<core::InquiryInput>(wire) == input);
+
+    input.category.reset();
+    CHECK(api::to_wire(input)["category"].is_null());
+    CHECK_FALSE(api::from_wire<core::InquiryInput>(json{{"category", "billing"}}).category.has_value());
+    CHECK(api::from_wire<core::InquiryInput>(json::object()) == core::InquiryInput{});
+    CHECK_THROWS_AS(api::from_wire<core::InquiryInput>(json{{"message", 5}}), api::WireError);
+
+    core::InquiryReceipt receipt{"Q-261125-K7MP", "2026-11-25T10:00:00+09:00"};
+    CHECK(api::to_wire(receipt) ==
+          json{{"inquiry_id", "Q-261125-K7MP"}, {"received_at", "2026-11-25T10:00:00+09:00"}});
+    CHECK(api::from_wire<core::InquiryReceipt>(api::to_wire(receipt)) == receipt);
+    CHECK_THROWS_AS(api::from_wire<core::InquiryReceipt>(json::object()), api::WireError);
+}

@@ -13,6 +13,7 @@ TEST_CASE("every catalogued code has a Japanese message and a status", "[errors]
                                                          {"ALREADY_APPLIED", 409},
                                                          {"VALIDATION_FAILED", 422},
                                                          {"IDEMPOTENCY_KEY_REUSED", 422},
+                                                         {"TOO_MANY_INQUIRIES", 429},
                                                          {"NOT_FOUND", 404},
                                                          {"METHOD_NOT_ALLOWED", 405},
                                                          {"PAYLOAD_TOO_LARGE", 413},

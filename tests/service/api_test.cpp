@@ -2,12 +2,15 @@
 // API table, against an in-process service with the demo offices.
 
 #include <atomic>
+#include <regex>
 #include <thread>
 
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/generators/catch_generators.hpp>
+#include <httplib.h>
 
 #include "careplan/api/client.hpp"
+#include "careplan/core/inquiry.hpp"
 #include "careplan/core/license.hpp"
 #include "careplan/service/store.hpp"
 #include "support.hpp"
@@ -372,7 +375,7 @@ TEST_CASE("401, 404, 405, 413, 414, 415 and parser errors carry the error JSON")
         if (std::string_view(method) != "HEAD") CHECK(error_of(answer)["code"] == "METHOD_NOT_ALLOWED");
     }
 
-    auto too_large = raw(client, "POST", "/api/v1/sessions", std::string(17 * 1024, ' '));
+    auto too_large = raw(client, "POST", "/api/v1/sessions", std::string(65 * 1024, ' '));
     CHECK(too_large.status == 413);
     CHECK(error_of(too_large)["code"] == "PAYLOAD_TOO_LARGE");
 
@@ -430,4 +433,199 @@ TEST_CASE("the client maps an unreachable service to NETWORK_UNREACHABLE") {
     CHECK(health.error().http_status == 0);
     CHECK(health.error().code == "NETWORK_UNREACHABLE");
     CHECK_FALSE(health.error().message.empty());
+}
+
+// ---- POST /api/v1/inquiries (問い合わせフォーム) ----
+
+namespace {
+
+core::InquiryInput inquiry(const std::string& marker = "") {
+    core::InquiryInput input;
+    input.category = core::InquiryCategory::login;
+    input.message = "ログインできません。" + marker;
+    input.reply_email = "care@example.jp";
+    input.office_number = test::demo_office_number(1);
+    return input;
+}
+
+bool is_inquiry_id(const std::string& id) {
+    static const std::regex shape("Q-261125-[2-9A-HJ-NP-Z]{4}");  // demo_today() is 2026-11-25
+    return std::regex_match(id, shape);
+}
+
+std::vector<service::StoredInquiry> stored_inquiries(TestService& service) {
+    return service.service().store().read([](service::Tx& tx) { return tx.inquiries(); });
+}
+
+// An inquiry sent from another client address of this PC (127.0.0.2).
+api::RawResponse inquiry_from(TestService& service, const std::string& address, const std::string& key,
+                              const core::InquiryInput& input) {
+    httplib::Client http(service.service().base_url());
+    http.set_interface(address);
+    auto answer = http.Post("/api/v1/inquiries", {{"Idempotency-Key", key}}, api::to_wire(input).dump(),
+                            "application/json");
+    REQUIRE(answer);
+    api::RawResponse raw;
+    raw.status = answer->status;
+    raw.body = answer->body;
+    raw.headers.insert(answer->headers.begin(), answer->headers.end());
+    return raw;
+}
+
+}  // namespace
+
+TEST_CASE("an inquiry before login is stored with the typed office and gets a number to quote") {
+    TestService service;
+    auto client = service.client();
+    core::InquiryInput input = inquiry();
+    input.phone = "０３ー１２３４ー５６７８";  // normalised as on the application form
+    input.attachment = "S01 KJ******01\r\nversion 1.1.2";
+    auto receipt = client.submit_inquiry(input, "inq-anonymous");
+    REQUIRE(receipt.ok());
+    CHECK(is_inquiry_id(receipt.value().inquiry_id));
+    CHECK(receipt.value().received_at.ends_with("+09:00"));
+
+    auto stored = stored_inquiries(service);
+    REQUIRE(stored.size() == 1);
+    CHECK(stored[0].inquiry_id == receipt.value().inquiry_id);
+    CHECK(stored[0].received_at == receipt.value().received_at);
+    CHECK(stored[0].input.category == core::InquiryCategory::login);
+    CHECK(stored[0].input.message == input.message);
+    CHECK(stored[0].input.reply_email == "care@example.jp");
+    CHECK(stored[0].input.phone == "03-1234-5678");
+    CHECK(stored[0].input.office_number == test::demo_office_number(1));
+    CHECK(stored[0].input.attachment == "S01 KJ******01\nversion 1.1.2");
+    CHECK_FALSE(stored[0].user_id.has_value());
+}
+
+TEST_CASE("an inquiry after login takes the session's office; a bad token is 401") {
+    TestService service;
+    auto client = service.login(4);
+    core::InquiryInput input = inquiry();
+    input.office_number = "";  // not asked after login
+    auto receipt = client->submit_inquiry(input, "inq-session");
+    REQUIRE(receipt.ok());
+    input.office_number = test::demo_office_number(1);  // typed, but not this office's: ignored
+    REQUIRE(client->submit_inquiry(input, "inq-session-typed").ok());
+    auto stored = stored_inquiries(service);
+    REQUIRE(stored.size() == 2);
+    for (const auto& one : stored) {
+        CHECK(one.input.office_number == test::demo_office_number(4));
+        CHECK(one.user_id == test::demo_user(4));
+    }
+    CHECK(stored[0].inquiry_id != stored[1].inquiry_id);
+
+    std::string token = client->token();
+    REQUIRE(client->logout().ok());
+    client->set_token(token);  // ended: not taken as "no session"
+    auto expired = client->submit_inquiry(inquiry(), "inq-old-token");
+    REQUIRE_FALSE(expired.ok());
+    CHECK(expired.error().http_status == 401);
+    CHECK(expired.error().code == "UNAUTHORIZED");
+    CHECK(stored_inquiries(service).size() == 2);
+}
+
+TEST_CASE("a bad inquiry is 422 naming each bad field, and nothing is stored") {
+    TestService service;
+    auto client = service.client();
+    core::InquiryInput input;
+    input.message = std::string(10, '\x1b');
+    input.reply_email = "not-a-mail";
+    input.phone = "12";
+    input.office_number = "13700";
+    input.attachment = std::string(core::max_inquiry_attachment_bytes + 1, 'x');
+    auto refused = client.submit_inquiry(input, "inq-bad");
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().http_status == 422);
+    CHECK(refused.error().code == "VALIDATION_FAILED");
+    const auto& fields = refused.error().fields;
+    CHECK(fields.size() == 6);
+    CHECK(fields.at("category").code == "REQUIRED");
+    CHECK(fields.at("message").code == "INVALID_FORMAT");
+    CHECK(fields.at("reply_email").code == "INVALID_FORMAT");
+    CHECK(fields.at("phone").code == "INVALID_FORMAT");
+    CHECK(fields.at("office_number").code == "INVALID_FORMAT");
+    CHECK(fields.at("attachment").code == "TOO_LONG");
+    for (const auto& [name, field] : fields) CHECK_FALSE(field.message.empty());
+
+    json unknown_category = api::to_wire(inquiry());
+    unknown_category["category"] = "billing";
+    auto answer = raw(client, "POST", "/api/v1/inquiries", unknown_category.dump(), "application/json",
+                      {{"Idempotency-Key", "inq-category"}});
+    CHECK(answer.status == 422);
+    CHECK(error_of(answer)["fields"]["category"]["code"] == "REQUIRED");
+    auto no_key = raw(client, "POST", "/api/v1/inquiries", api::to_wire(inquiry()).dump());
+    CHECK(no_key.status == 400);
+    CHECK(stored_inquiries(service).empty());
+}
+
+TEST_CASE("an inquiry retried with its key is answered the same and stored once") {
+    TestService service;
+    auto client = service.client();
+    auto first = client.submit_inquiry(inquiry(), "inq-retry");
+    REQUIRE(first.ok());
+    auto again = client.submit_inquiry(inquiry(), "inq-retry");
+    REQUIRE(again.ok());
+    CHECK(again.value() == first.value());
+    CHECK(stored_inquiries(service).size() == 1);
+
+    auto changed = client.submit_inquiry(inquiry("（追記）"), "inq-retry");
+    REQUIRE_FALSE(changed.ok());
+    CHECK(changed.error().http_status == 422);
+    CHECK(changed.error().code == "IDEMPOTENCY_KEY_REUSED");
+    CHECK(stored_inquiries(service).size() == 1);
+}
+
+TEST_CASE("inquiries are limited per client address and hour; another address still passes") {
+    auto options = TestService::default_options();
+    options.max_inquiries_per_hour = 3;
+    TestService service(options);
+    auto client = service.client();
+    std::string first_id;
+    for (int n = 1; n <= 3; ++n) {
+        auto sent = client.submit_inquiry(inquiry(std::to_string(n)), "inq-limit-" + std::to_string(n));
+        REQUIRE(sent.ok());
+        if (n == 1) first_id = sent.value().inquiry_id;
+    }
+    auto fourth = client.submit_inquiry(inquiry("4"), "inq-limit-4");
+    REQUIRE_FALSE(fourth.ok());
+    CHECK(fourth.error().http_status == 429);
+    CHECK(fourth.error().code == "TOO_MANY_INQUIRIES");
+    REQUIRE(fourth.error().retry_after_seconds.has_value());
+    CHECK(*fourth.error().retry_after_seconds > 3500);
+    CHECK(*fourth.error().retry_after_seconds <= 3600);
+    // A retry of an inquiry already received still gets its number.
+    auto replay = client.submit_inquiry(inquiry("1"), "inq-limit-1");
+    REQUIRE(replay.ok());
+    CHECK(replay.value().inquiry_id == first_id);
+
+    auto other = inquiry_from(service, "127.0.0.2", "inq-limit-other", inquiry("other"));
+    CHECK(other.status == 201);
+    CHECK(stored_inquiries(service).size() == 4);
+}
+
+TEST_CASE("the request log holds nothing of an inquiry's content") {
+    TestService service;
+    auto anonymous = service.client();
+    auto logged_in = service.login(2);
+    core::InquiryInput input = inquiry("MARKER-MESSAGE-7F3A");
+    input.reply_email = "marker-mail-7f3a@example.jp";
+    input.phone = "09-8765-4321";
+    input.attachment = "MARKER-ATTACHMENT-7F3A";
+    REQUIRE(anonymous.submit_inquiry(input, "inq-log-1").ok());
+    REQUIRE(logged_in->submit_inquiry(input, "inq-log-2").ok());
+    input.reply_email = "broken-marker-7f3a";
+    CHECK(anonymous.submit_inquiry(input, "inq-log-3").error().http_status == 422);
+
+    auto lines = service.log_lines();
+    REQUIRE(lines.size() == 4);  // the login and three inquiries
+    for (const auto& line : lines) {
+        INFO(line);
+        for (const char* secret : {"MARKER", "7f3a", "7F3A", "8765", "4321", "inq-log", "ログイン",
+                                   "1370000001", "1370000002", "KJ00000002"}) {
+            CHECK(line.find(secret) == std::string::npos);
+        }
+    }
+    CHECK(lines[1].find("POST /api/v1/inquiries 201") != std::string::npos);
+    CHECK(lines[2].find("user=KJ******02") != std::string::npos);
 }

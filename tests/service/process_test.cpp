@@ -174,7 +174,7 @@ TEST_CASE("--help lists every option") {
     CHECK(child.wait() == 0);
     for (const char* option :
          {"--db", "--listen", "--demo", "--today", "--cert", "--key", "--insecure-listen", "--mail-log",
-          "--csv", "--help", "user add", "license set", "applications list"}) {
+          "--csv", "--help", "user add", "license set", "applications list", "inquiries list"}) {
         INFO(option);
         CHECK(help.find(option) != std::string::npos);
     }
@@ -272,6 +272,61 @@ TEST_CASE("administration: user add, license set, applications list") {
     CHECK(out.starts_with("application_id,accepted_on,kind,user_id,office_number,"));
     CHECK(out.find(",2026-11-25,renewal,KJ12345678,1310000001,\"佐藤, \"\"花子\"\"\",") != std::string::npos);
     CHECK(run_admin(dir, {"applications", "frobnicate"}) == 2);
+}
+
+TEST_CASE("administration: inquiries list as a table and as CSV") {
+    TempDir dir;
+    std::string out;
+    CHECK(run_admin(dir, {"inquiries", "list"}, {}, &out) == 0);
+    CHECK(out.find("Q-") == std::string::npos);
+    {
+        Running service = serve(dir, {"--demo"});
+        auto client = client_for(service.url);
+        core::InquiryInput input;
+        input.category = core::InquiryCategory::application;
+        input.message =
+            "申請の \"確認\" "
+            "について,\n二行目の内容です。三十文字を超える長さの問い合わせ本文をここに書きます。";
+        input.reply_email = "care@example.jp";
+        input.phone = "03-1234-5678";
+        input.office_number = "1370000005";
+        input.attachment = "S06 version 1.1.2\nwalkthrough ABCD-2345";
+        auto receipt = client.submit_inquiry(input, "proc-inquiry-1");
+        REQUIRE(receipt.ok());
+        input.attachment.clear();
+        input.phone.clear();
+        REQUIRE(client.submit_inquiry(input, "proc-inquiry-2").ok());
+        service.child->signal(SIGTERM);
+        CHECK(service.child->wait() == 0);
+        // Nothing of the inquiries in the service's log.
+        std::string log = read_file(dir.file("log"));
+        CHECK(log.find("POST /api/v1/inquiries 201") != std::string::npos);
+        CHECK(log.find("care@example.jp") == std::string::npos);
+        CHECK(log.find("1234-5678") == std::string::npos);
+
+        CHECK(run_admin(dir, {"inquiries", "list"}, {}, &out) == 0);
+        INFO(out);
+        CHECK(out.starts_with("受付番号"));
+        CHECK(out.find(receipt.value().inquiry_id + "  " + receipt.value().received_at) != std::string::npos);
+        CHECK(out.find("利用申請・更新の手続き") != std::string::npos);
+        CHECK(out.find("1370000005") != std::string::npos);
+        CHECK(out.find("あり") != std::string::npos);
+        CHECK(out.find("なし") != std::string::npos);
+        CHECK(out.find("申請の \"確認\" について, 二行目") != std::string::npos);  // one line
+        CHECK(out.find("書きます") == std::string::npos);                          // cut
+        CHECK(out.find("walkthrough") == std::string::npos);  // the attachment in CSV only
+
+        CHECK(run_admin(dir, {"inquiries", "list", "--csv"}, {}, &out) == 0);
+        CHECK(
+            out.starts_with("inquiry_id,received_at,category,office_number,user_id,reply_email,phone,message,"
+                            "attachment\r\n"));
+        CHECK(
+            out.find(receipt.value().inquiry_id + "," + receipt.value().received_at +
+                     ",application,1370000005,,care@example.jp,03-1234-5678,\"申請の \"\"確認\"\" について,\n"
+                     "二行目の内容です。三十文字を超える長さの問い合わせ本文をここに書きます。\","
+                     "\"S06 version 1.1.2\nwalkthrough ABCD-2345\"\r\n") != std::string::npos);
+    }
+    CHECK(run_admin(dir, {"inquiries", "frobnicate"}) == 2);
 }
 
 TEST_CASE("refusals: --demo and plain HTTP off loopback, unknown options") {

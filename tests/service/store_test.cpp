@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <catch2/catch_test_macros.hpp>
@@ -15,7 +16,9 @@
 #include "careplan/service/store.hpp"
 #include "crypto.hpp"
 #include "demo.hpp"
+#include "inquiries.hpp"
 #include "mailer.hpp"
+#include "rate_limit.hpp"
 #include "support.hpp"
 
 using namespace careplan;
@@ -187,4 +190,70 @@ TEST_CASE("the service refuses demo offices and plain HTTP off loopback") {
     allowed.start("0.0.0.0", 0);
     CHECK(allowed.port() > 0);
     allowed.stop();
+}
+
+TEST_CASE("a version 1 database migrates to version 2 with its data, and takes inquiries") {
+    TempDir dir;
+    std::string path = dir.file("v1.db");
+    {
+        Store store(path);
+        seed_demo(store, test::demo_today(), light);
+    }
+    // Back to exactly what version 1 wrote: migration 2 only adds the table.
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "DROP TABLE inquiries; PRAGMA user_version = 1", nullptr, nullptr, nullptr) ==
+            SQLITE_OK);
+    sqlite3_close(db);
+
+    Store store(path);
+    CHECK(Store::schema_version == 2);
+    CHECK(store.stored_schema_version() == 2);
+    CHECK(store.read([](Tx& tx) { return tx.applications().size(); }) == 1);  // kept
+    CHECK(store.read([](Tx& tx) { return tx.find_user("KJ00000001").has_value(); }));
+
+    StoredInquiry inquiry;
+    inquiry.inquiry_id = "Q-261125-AAAA";
+    inquiry.received_at = "2026-11-25T10:00:00+09:00";
+    inquiry.input = {
+        core::InquiryCategory::license, "有効期限を教えてください。", "a@example.jp", "", "1370000001", ""};
+    inquiry.user_id = "KJ00000001";
+    inquiry.idempotency_key = "key-1";
+    inquiry.request_hash = "hash";
+    inquiry.response = "{}";
+    CHECK(store.write([&](Tx& tx) { return tx.add_inquiry(inquiry); }));
+    // The same number again is refused, leaving the first as it was.
+    StoredInquiry clash = inquiry;
+    clash.idempotency_key = "key-2";
+    clash.input.message = "別の内容";
+    CHECK_FALSE(store.write([&](Tx& tx) { return tx.add_inquiry(clash); }));
+    auto all = store.read([](Tx& tx) { return tx.inquiries(); });
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].input == inquiry.input);
+    CHECK(all[0].user_id == inquiry.user_id);
+    CHECK(store.read([](Tx& tx) { return tx.inquiry_by_key("key-1").has_value(); }));
+    CHECK_FALSE(store.read([](Tx& tx) { return tx.inquiry_by_key("key-2").has_value(); }));
+}
+
+TEST_CASE("inquiry numbers: the day, then four characters without 0, O, 1 or I") {
+    std::set<std::string> seen;
+    for (int n = 0; n < 200; ++n) {
+        std::string id = new_inquiry_id(test::demo_today());
+        REQUIRE(id.size() == 13);
+        CHECK(id.starts_with("Q-261125-"));
+        CHECK(id.substr(9).find_first_of("01OI") == std::string::npos);
+        seen.insert(id);
+    }
+    CHECK(seen.size() > 190);  // random: a few clashes at most among 2^20
+}
+
+TEST_CASE("the rate limit counts per address within the window") {
+    RateLimit limit(2, std::chrono::seconds(100));
+    limit.record("a", 1000);
+    CHECK(limit.wait_seconds("a", 1010) == 0);
+    limit.record("a", 1010);
+    CHECK(limit.wait_seconds("a", 1020) == 80);  // until the first leaves the window
+    CHECK(limit.wait_seconds("b", 1020) == 0);
+    CHECK(limit.wait_seconds("a", 1099) == 1);
+    CHECK(limit.wait_seconds("a", 1100) == 0);
 }

@@ -197,6 +197,13 @@ Result<core::ApplicationResult> Client::apply(const core::ApplicationInput& inpu
                                          {{"Idempotency-Key", std::string(idempotency_key)}});
 }
 
+Result<core::InquiryReceipt> Client::submit_inquiry(const core::InquiryInput& input,
+                                                    std::string_view idempotency_key) {
+    json body = to_wire(input);
+    return call<core::InquiryReceipt>("POST", "/api/v1/inquiries", 201, &body,
+                                      {{"Idempotency-Key", std::string(idempotency_key)}});
+}
+
 Result<core::Notice> Client::notices() { return call<core::Notice>("GET", "/api/v1/notices", 200); }
 
 Result<Health> Client::health() { return call<Health>("GET", "/api/v1/health", 200); }

@@ -126,6 +126,19 @@ json to_wire(const core::ApplicationInput& a) {
             {"privacy_version", a.privacy_version}};
 }
 
+json to_wire(const core::InquiryInput& q) {
+    return {{"category", q.category ? json(core::inquiry_category_code(*q.category)) : json(nullptr)},
+            {"message", q.message},
+            {"reply_email", q.reply_email},
+            {"phone", q.phone},
+            {"office_number", q.office_number},
+            {"attachment", q.attachment}};
+}
+
+json to_wire(const core::InquiryReceipt& r) {
+    return {{"inquiry_id", r.inquiry_id}, {"received_at", r.received_at}};
+}
+
 json to_wire(const core::User& user) {
     return {
         {"user_id", user.user_id}, {"office_name", user.office_name}, {"office_number", user.office_number}};
@@ -203,6 +216,27 @@ core::ApplicationInput from_wire(const json& body) {
     a.agree_terms = read_bool(body, "agree_terms");
     a.agree_privacy = read_bool(body, "agree_privacy");
     return a;
+}
+
+template <>
+core::InquiryInput from_wire(const json& body) {
+    require_object(body, "");
+    core::InquiryInput q;
+    q.category = core::parse_inquiry_category(read_string(body, "category"));
+    q.message = read_string(body, "message");
+    q.reply_email = read_string(body, "reply_email");
+    q.phone = read_string(body, "phone");
+    q.office_number = read_string(body, "office_number");
+    q.attachment = read_string(body, "attachment");
+    return q;
+}
+
+template <>
+core::InquiryReceipt from_wire(const json& body) {
+    require_object(body, "");
+    core::InquiryReceipt r{read_string(body, "inquiry_id"), read_string(body, "received_at")};
+    if (r.inquiry_id.empty()) throw WireError("inquiry_id");
+    return r;
 }
 
 template <>

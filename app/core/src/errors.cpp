@@ -11,7 +11,7 @@ namespace {
 
 namespace ec = error_code;
 
-constexpr std::array<ErrorInfo, 22> catalogue{{
+constexpr std::array<ErrorInfo, 23> catalogue{{
     {ErrorCode::unauthorized, ec::unauthorized, 401, false, texts::error::unauthorized},
     {ErrorCode::invalid_credentials, ec::invalid_credentials, 401, false, texts::error::invalid_credentials},
     {ErrorCode::locked_out, ec::locked_out, 429, false, texts::error::locked_out},
@@ -20,6 +20,7 @@ constexpr std::array<ErrorInfo, 22> catalogue{{
     {ErrorCode::validation_failed, ec::validation_failed, 422, false, texts::error::validation_failed},
     {ErrorCode::idempotency_key_reused, ec::idempotency_key_reused, 422, false,
      texts::error::idempotency_key_reused},
+    {ErrorCode::too_many_inquiries, ec::too_many_inquiries, 429, false, texts::inquiry::error::too_many},
     {ErrorCode::not_found, ec::not_found, 404, false, texts::error::not_found},
     {ErrorCode::license_not_found, ec::license_not_found, 404, false, texts::error::license_not_found},
     {ErrorCode::uri_too_long, ec::uri_too_long, 414, false, texts::error::uri_too_long},

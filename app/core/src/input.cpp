@@ -7,6 +7,7 @@
 
 #include "careplan/core/strings.hpp"
 #include "careplan/core/text_keys.hpp"
+#include "field_rules.hpp"
 #include "utf8.hpp"
 
 namespace careplan::core {
@@ -91,7 +92,35 @@ char32_t phone_char(char32_t cp) { return is_hyphen_like(cp) ? U'-' : ascii_fiel
 bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 bool all_digits(std::string_view text) { return std::all_of(text.begin(), text.end(), is_ascii_digit); }
 
+bool is_email_local_char(char c) {
+    static constexpr std::string_view specials = "!#$%&'*+/=?^_`{|}~.-";
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_ascii_digit(c) ||
+           specials.find(c) != std::string_view::npos;
+}
+
+bool is_domain_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_ascii_digit(c) || c == '.' || c == '-';
+}
+
+// local@domain: ASCII only, one '@', a dot inside the domain, no empty labels.
+bool has_email_shape(std::string_view email) {
+    const auto at = email.find('@');
+    if (at == std::string_view::npos || email.find('@', at + 1) != std::string_view::npos) return false;
+    const std::string_view local = email.substr(0, at);
+    const std::string_view domain = email.substr(at + 1);
+    if (local.empty() || local.size() > 64 || !std::all_of(local.begin(), local.end(), is_email_local_char))
+        return false;
+    if (domain.empty() || !std::all_of(domain.begin(), domain.end(), is_domain_char)) return false;
+    const auto dot = domain.find('.');
+    return dot != std::string_view::npos && domain.front() != '.' && domain.back() != '.' &&
+           domain.front() != '-' && domain.back() != '-' && domain.find("..") == std::string_view::npos;
+}
+
+}  // namespace
+
 // ---- validation -------------------------------------------------------
+
+namespace field_rules {
 
 FieldError error(std::string_view code, std::string message) {
     return {std::string{code}, std::move(message)};
@@ -113,6 +142,48 @@ std::optional<FieldError> too_long_error(TextKey field, std::size_t limit, TextK
 }
 
 bool is_control(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+
+std::optional<FieldError> email_error(std::string_view email, TextKey field) {
+    if (auto basic = basic_text_error(email, field)) return basic;
+    if (email.size() > max_email_bytes)
+        return too_long_error(field, max_email_bytes, texts::input::unit_characters);
+    if (!has_email_shape(email)) {
+        return error(input_error::invalid_format, tr(texts::input::email_format, {{"field", tr(field)}}));
+    }
+    return std::nullopt;
+}
+
+std::optional<FieldError> phone_error(std::string_view phone) {
+    if (auto basic = basic_text_error(phone, texts::field::phone)) return basic;
+    const auto digit_count = std::count_if(phone.begin(), phone.end(), is_ascii_digit);
+    const bool only_digits_and_hyphens =
+        std::all_of(phone.begin(), phone.end(), [](char c) { return is_ascii_digit(c) || c == '-'; });
+    if (!only_digits_and_hyphens || (digit_count != 10 && digit_count != 11) || phone.front() != '0' ||
+        phone.back() == '-' || phone.find("--") != std::string_view::npos) {
+        return error(input_error::invalid_format, tr(texts::input::phone_format));
+    }
+    return std::nullopt;
+}
+
+std::optional<FieldError> office_number_error(std::string_view number) {
+    if (auto basic = basic_text_error(number, texts::field::office_number)) return basic;
+    if (number.size() != office_number_digits || !all_digits(number)) {
+        return error(input_error::invalid_format, tr(texts::input::office_number_format));
+    }
+    return std::nullopt;
+}
+
+void put(FieldErrors& errors, std::string_view field, std::optional<FieldError> found) {
+    if (found) errors.emplace(std::string{field}, std::move(*found));
+}
+
+std::string normalize_phone(std::string_view text) { return map_and_trim(text, phone_char); }
+
+}  // namespace field_rules
+
+using namespace field_rules;
+
+namespace {
 
 bool is_kana_name_char(char32_t cp) {
     return (cp >= 0x30A1 && cp <= 0x30FA) || cp == 0x30FB || cp == prolonged_sound_mark ||
@@ -159,67 +230,9 @@ std::optional<FieldError> kana_error(std::string_view kana) {
     return std::nullopt;
 }
 
-bool is_email_local_char(char c) {
-    static constexpr std::string_view specials = "!#$%&'*+/=?^_`{|}~.-";
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_ascii_digit(c) ||
-           specials.find(c) != std::string_view::npos;
-}
-
-bool is_domain_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_ascii_digit(c) || c == '.' || c == '-';
-}
-
-// local@domain: ASCII only, one '@', a dot inside the domain, no empty labels.
-bool has_email_shape(std::string_view email) {
-    const auto at = email.find('@');
-    if (at == std::string_view::npos || email.find('@', at + 1) != std::string_view::npos) return false;
-    const std::string_view local = email.substr(0, at);
-    const std::string_view domain = email.substr(at + 1);
-    if (local.empty() || local.size() > 64 || !std::all_of(local.begin(), local.end(), is_email_local_char))
-        return false;
-    if (domain.empty() || !std::all_of(domain.begin(), domain.end(), is_domain_char)) return false;
-    const auto dot = domain.find('.');
-    return dot != std::string_view::npos && domain.front() != '.' && domain.back() != '.' &&
-           domain.front() != '-' && domain.back() != '-' && domain.find("..") == std::string_view::npos;
-}
-
-std::optional<FieldError> email_error(std::string_view email, TextKey field) {
-    if (auto basic = basic_text_error(email, field)) return basic;
-    if (email.size() > max_email_bytes)
-        return too_long_error(field, max_email_bytes, texts::input::unit_characters);
-    if (!has_email_shape(email)) {
-        return error(input_error::invalid_format, tr(texts::input::email_format, {{"field", tr(field)}}));
-    }
-    return std::nullopt;
-}
-
-std::optional<FieldError> phone_error(std::string_view phone) {
-    if (auto basic = basic_text_error(phone, texts::field::phone)) return basic;
-    const auto digit_count = std::count_if(phone.begin(), phone.end(), is_ascii_digit);
-    const bool only_digits_and_hyphens =
-        std::all_of(phone.begin(), phone.end(), [](char c) { return is_ascii_digit(c) || c == '-'; });
-    if (!only_digits_and_hyphens || (digit_count != 10 && digit_count != 11) || phone.front() != '0' ||
-        phone.back() == '-' || phone.find("--") != std::string_view::npos) {
-        return error(input_error::invalid_format, tr(texts::input::phone_format));
-    }
-    return std::nullopt;
-}
-
-std::optional<FieldError> office_number_error(std::string_view number) {
-    if (auto basic = basic_text_error(number, texts::field::office_number)) return basic;
-    if (number.size() != office_number_digits || !all_digits(number)) {
-        return error(input_error::invalid_format, tr(texts::input::office_number_format));
-    }
-    return std::nullopt;
-}
-
 std::optional<FieldError> agreement_error(bool agreed, TextKey document) {
     if (agreed) return std::nullopt;
     return error(input_error::must_agree, tr(texts::input::agreement_required, {{"field", tr(document)}}));
-}
-
-void put(FieldErrors& errors, std::string_view field, std::optional<FieldError> found) {
-    if (found) errors.emplace(std::string{field}, std::move(*found));
 }
 
 }  // namespace
@@ -280,7 +293,7 @@ ApplicationInput normalize_application(ApplicationInput input) {
     input.applicant_kana = normalize_kana(input.applicant_kana);
     input.email = normalize_ascii_field(input.email);
     input.email_confirm = normalize_ascii_field(input.email_confirm);
-    input.phone = map_and_trim(input.phone, phone_char);
+    input.phone = normalize_phone(input.phone);
     input.office_number = normalize_ascii_field(input.office_number);
     return input;
 }

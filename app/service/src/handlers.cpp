@@ -4,10 +4,12 @@
 #include <cctype>
 
 #include "applications.hpp"
+#include "inquiries.hpp"
 #include "careplan/random.hpp"
 #include "careplan/api/wire.hpp"
 #include "careplan/core/errors.hpp"
 #include "careplan/core/input.hpp"
+#include "careplan/core/inquiry.hpp"
 #include "careplan/core/text.hpp"
 #include "careplan/core/text_keys.hpp"
 #include "texts.hpp"
@@ -70,11 +72,22 @@ HttpResponse validation_failed(core::FieldErrors fields) {
     return json_response(422, api::to_wire(error));
 }
 
-HttpResponse locked_out(std::int64_t locked_until, std::int64_t now) {
-    HttpResponse response = error_response(429, code::locked_out);
-    response.headers.emplace_back("Retry-After",
-                                  std::to_string(std::max<std::int64_t>(1, locked_until - now)));
+HttpResponse too_many(std::string_view error_code, std::int64_t retry_after) {
+    HttpResponse response = error_response(429, error_code);
+    response.headers.emplace_back("Retry-After", std::to_string(std::max<std::int64_t>(1, retry_after)));
     return response;
+}
+
+HttpResponse locked_out(std::int64_t locked_until, std::int64_t now) {
+    return too_many(code::locked_out, locked_until - now);
+}
+
+// The Idempotency-Key a submission must carry, or the 400 that says so.
+std::optional<HttpResponse> idempotency_key_error(const HttpRequest& request) {
+    if (request.idempotency_key && is_valid_idempotency_key(*request.idempotency_key)) return std::nullopt;
+    return error_response(
+        400, code::bad_request,
+        core::tr(texts::service::api::idempotency_key, {{"max_length", max_idempotency_key}}));
 }
 
 // The service's own checks beyond the form rules: the office is the one
@@ -115,17 +128,21 @@ HttpResponse error_response(int status, std::string_view error_code, std::string
 }
 
 Handlers::Handlers(Store& store, HandlerConfig config)
-    : store_(store), config_(std::move(config)), dummy_hash_(hash_password(random_hex(16), config_.argon2)) {}
+    : store_(store),
+      config_(std::move(config)),
+      dummy_hash_(hash_password(random_hex(16), config_.argon2)),
+      inquiry_limit_(config_.max_inquiries_per_hour, std::chrono::hours(1)) {}
 
 const std::vector<Handlers::Route>& Handlers::routes() {
     static const std::vector<Route> table = {
-        {"POST", "/api/v1/sessions", false, true, &Handlers::login},
-        {"DELETE", "/api/v1/sessions/current", true, false, &Handlers::logout},
-        {"GET", "/api/v1/license", true, false, &Handlers::license},
-        {"GET", "/api/v1/terms", false, false, &Handlers::terms},
-        {"POST", "/api/v1/applications", true, true, &Handlers::apply},
-        {"GET", "/api/v1/notices", false, false, &Handlers::notices},
-        {"GET", "/api/v1/health", false, false, &Handlers::health},
+        {"POST", "/api/v1/sessions", Session::none, true, &Handlers::login},
+        {"DELETE", "/api/v1/sessions/current", Session::required, false, &Handlers::logout},
+        {"GET", "/api/v1/license", Session::required, false, &Handlers::license},
+        {"GET", "/api/v1/terms", Session::none, false, &Handlers::terms},
+        {"POST", "/api/v1/applications", Session::required, true, &Handlers::apply},
+        {"POST", "/api/v1/inquiries", Session::optional, true, &Handlers::inquire},
+        {"GET", "/api/v1/notices", Session::none, false, &Handlers::notices},
+        {"GET", "/api/v1/health", Session::none, false, &Handlers::health},
     };
     return table;
 }
@@ -158,7 +175,8 @@ HttpResponse Handlers::handle(const HttpRequest& request) {
 // Session, then media type, then JSON: each failure has its own status.
 HttpResponse Handlers::dispatch(const Route& route, Context& context) {
     const HttpRequest& request = context.request;
-    if (route.needs_session) {
+    const bool sends_token = !request.authorization.empty();
+    if (route.session == Session::required || (route.session == Session::optional && sends_token)) {
         if (!authenticate(context)) return error_response(401, code::unauthorized);
         context.masked_user = core::mask_user_id(context.user->user_id);
     }
@@ -282,11 +300,7 @@ HttpResponse Handlers::health(Context&) {
 
 HttpResponse Handlers::apply(Context& context) {
     const HttpRequest& request = context.request;
-    if (!request.idempotency_key || !is_valid_idempotency_key(*request.idempotency_key)) {
-        return error_response(
-            400, code::bad_request,
-            core::tr(texts::service::api::idempotency_key, {{"max_length", max_idempotency_key}}));
-    }
+    if (auto refused = idempotency_key_error(request)) return *refused;
     const std::string& key = *request.idempotency_key;
     core::ApplicationInput input =
         core::normalize_application(api::from_wire<core::ApplicationInput>(context.body));
@@ -318,6 +332,44 @@ HttpResponse Handlers::apply(Context& context) {
         }
         auto result = accept_application(tx, {user, *period, input, key, request_hash}, today);
         return json_response(201, api::to_wire(result));
+    });
+}
+
+// Open before login too (the help desk's channel when one cannot log in):
+// with a session the office is the session's, without one it is typed.
+// Replays are answered before the rate limit, so that a retry after a lost
+// answer always gets its 受付番号.
+HttpResponse Handlers::inquire(Context& context) {
+    const HttpRequest& request = context.request;
+    if (auto refused = idempotency_key_error(request)) return *refused;
+    StoredInquiry inquiry;
+    inquiry.input = core::normalize_inquiry(api::from_wire<core::InquiryInput>(context.body));
+    inquiry.idempotency_key = *request.idempotency_key;
+    inquiry.request_hash = sha256_hex(context.body.dump());
+    const bool logged_in = context.user.has_value();
+    if (logged_in) {
+        inquiry.user_id = context.user->user_id;
+        inquiry.input.office_number = context.user->office.office_number;
+    }
+    const auto now = std::chrono::system_clock::now();
+
+    return store_.write([&](Tx& tx) -> HttpResponse {
+        if (auto earlier = tx.inquiry_by_key(inquiry.idempotency_key)) {
+            if (earlier->request_hash != inquiry.request_hash) {
+                return error_response(422, code::idempotency_key_reused,
+                                      core::tr(texts::inquiry::error::key_reused));
+            }
+            return json_response(201, json::parse(earlier->response));
+        }
+        if (auto fields = core::validate_inquiry(inquiry.input, logged_in); !fields.empty()) {
+            return validation_failed(std::move(fields));
+        }
+        if (auto wait = inquiry_limit_.wait_seconds(request.remote_addr, unix_seconds(now)); wait > 0) {
+            return too_many(code::too_many_inquiries, wait);
+        }
+        auto receipt = accept_inquiry(tx, std::move(inquiry), config_.today(), now);
+        inquiry_limit_.record(request.remote_addr, unix_seconds(now));
+        return json_response(201, api::to_wire(receipt));
     });
 }
 

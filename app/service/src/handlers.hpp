@@ -15,6 +15,7 @@
 
 #include "careplan/service/store.hpp"
 #include "crypto.hpp"
+#include "rate_limit.hpp"
 
 namespace careplan::service {
 
@@ -25,6 +26,7 @@ struct HttpRequest {
     std::string content_type;
     std::string authorization;
     std::optional<std::string> idempotency_key;
+    std::string remote_addr;  // the client's address (rate limits)
 };
 
 struct HttpResponse {
@@ -40,7 +42,8 @@ struct HandlerConfig {
     std::chrono::seconds session_ttl{8 * 3600};
     std::chrono::seconds lockout{15 * 60};
     int max_failed_logins = 5;
-    Argon2Params argon2;  // for the dummy hash that evens out unknown IDs
+    Argon2Params argon2;             // for the dummy hash that evens out unknown IDs
+    int max_inquiries_per_hour = 5;  // per client address
 };
 
 // The error JSON with the catalogue's message for `code` (or `message`).
@@ -56,10 +59,13 @@ class Handlers {
   private:
     struct Context;
     using Handler = HttpResponse (Handlers::*)(Context&);
+    // optional: a route open to all that knows the office when logged in; a
+    // token sent must still be valid.
+    enum class Session { none, required, optional };
     struct Route {
         const char* method;
         const char* path;
-        bool needs_session;
+        Session session;
         bool has_body;
         Handler handler;
     };
@@ -74,6 +80,7 @@ class Handlers {
     HttpResponse license(Context& context);
     HttpResponse terms(Context& context);
     HttpResponse apply(Context& context);
+    HttpResponse inquire(Context& context);
     HttpResponse notices(Context& context);
     HttpResponse health(Context& context);
 
@@ -82,6 +89,7 @@ class Handlers {
     Store& store_;
     HandlerConfig config_;
     std::string dummy_hash_;
+    RateLimit inquiry_limit_;
 };
 
 }  // namespace careplan::service

@@ -50,6 +50,7 @@ HttpRequest to_request(const httplib::Request& req) {
     request.body = req.body;
     request.content_type = req.get_header_value("Content-Type");
     request.authorization = req.get_header_value("Authorization");
+    request.remote_addr = req.remote_addr;
     if (req.has_header("Idempotency-Key")) {
         request.idempotency_key = req.get_header_value("Idempotency-Key");
     }
@@ -188,7 +189,7 @@ void Service::start(const std::string& host, int port) {
     if (d.options.seed_demo) seed_demo(d.store, d.today(), d.argon2());
     d.handlers = std::make_unique<Handlers>(
         d.store, HandlerConfig{[this] { return today(); }, d.options.session_ttl, d.options.lockout,
-                               d.options.max_failed_logins, d.argon2()});
+                               d.options.max_failed_logins, d.argon2(), d.options.max_inquiries_per_hour});
 
     auto server = d.make_server();
     d.configure(*server);

@@ -75,6 +75,24 @@ CREATE TABLE mail_outbox (
 );
 CREATE INDEX mail_outbox_unsent ON mail_outbox (due_on) WHERE sent_at IS NULL;
 )sql",
+    // 2: the 問い合わせフォーム.
+    R"sql(
+CREATE TABLE inquiries (
+  id              INTEGER PRIMARY KEY,
+  inquiry_id      TEXT NOT NULL UNIQUE,
+  received_at     TEXT NOT NULL,
+  category        TEXT NOT NULL,
+  message         TEXT NOT NULL,
+  reply_email     TEXT NOT NULL,
+  phone           TEXT NOT NULL,
+  office_number   TEXT NOT NULL,
+  user_id         TEXT REFERENCES users(user_id),
+  attachment      TEXT NOT NULL,
+  idempotency_key TEXT NOT NULL UNIQUE,
+  request_hash    TEXT NOT NULL,
+  response        TEXT NOT NULL
+);
+)sql",
 };
 
 constexpr int migration_count = static_cast<int>(std::size(migrations));
@@ -123,6 +141,27 @@ std::optional<StoredApplication> one_application(sql::Db& db, const std::string&
     s.bind_all(args...);
     if (!s.step()) return std::nullopt;
     return read_application(s);
+}
+
+const char* inquiry_columns =
+    "inquiry_id, received_at, category, message, reply_email, phone, office_number, user_id, attachment, "
+    "idempotency_key, request_hash, response FROM inquiries ";
+
+StoredInquiry read_inquiry(const sql::Stmt& s) {
+    StoredInquiry q;
+    q.inquiry_id = s.text(0);
+    q.received_at = s.text(1);
+    q.input.category = core::parse_inquiry_category(s.text(2)).value_or(core::InquiryCategory::other);
+    q.input.message = s.text(3);
+    q.input.reply_email = s.text(4);
+    q.input.phone = s.text(5);
+    q.input.office_number = s.text(6);
+    if (!s.is_null(7)) q.user_id = s.text(7);
+    q.input.attachment = s.text(8);
+    q.idempotency_key = s.text(9);
+    q.request_hash = s.text(10);
+    q.response = s.text(11);
+    return q;
 }
 
 }  // namespace
@@ -296,6 +335,33 @@ std::vector<StoredApplication> Tx::applications() {
     sql::Stmt s(db_, ("SELECT " + std::string(application_columns) + "ORDER BY a.id").c_str());
     std::vector<StoredApplication> all;
     while (s.step()) all.push_back(read_application(s));
+    return all;
+}
+
+bool Tx::add_inquiry(const StoredInquiry& q) {
+    const core::InquiryCategory category = q.input.category.value_or(core::InquiryCategory::other);
+    sql::Stmt(db_,
+              "INSERT INTO inquiries (inquiry_id, received_at, category, message, reply_email, phone, "
+              "office_number, user_id, attachment, idempotency_key, request_hash, response) VALUES (?1, ?2, "
+              "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT (inquiry_id) DO NOTHING")
+        .bind_all(q.inquiry_id, q.received_at, core::inquiry_category_code(category), q.input.message,
+                  q.input.reply_email, q.input.phone, q.input.office_number, q.user_id, q.input.attachment,
+                  q.idempotency_key, q.request_hash, q.response)
+        .run();
+    return sqlite3_changes(db_.handle()) == 1;
+}
+
+std::optional<StoredInquiry> Tx::inquiry_by_key(std::string_view idempotency_key) {
+    sql::Stmt s(db_, ("SELECT " + std::string(inquiry_columns) + "WHERE idempotency_key = ?1").c_str());
+    s.bind_all(idempotency_key);
+    if (!s.step()) return std::nullopt;
+    return read_inquiry(s);
+}
+
+std::vector<StoredInquiry> Tx::inquiries() {
+    sql::Stmt s(db_, ("SELECT " + std::string(inquiry_columns) + "ORDER BY id").c_str());
+    std::vector<StoredInquiry> all;
+    while (s.step()) all.push_back(read_inquiry(s));
     return all;
 }
 

@@ -73,6 +73,11 @@ class Client {
     // The same key must be sent again when retrying the same submission.
     Result<core::ApplicationResult> apply(const core::ApplicationInput& input,
                                           std::string_view idempotency_key);
+    // The 問い合わせフォーム: with the session's token when logged in (the
+    // service then takes the office from the session), without one before
+    // login (input.office_number is required then). Retry with the same key.
+    Result<core::InquiryReceipt> submit_inquiry(const core::InquiryInput& input,
+                                                std::string_view idempotency_key);
     Result<core::Notice> notices();
     Result<Health> health();
 
@@ -94,7 +99,8 @@ class Client {
     std::string token_;
 };
 
-// A fresh Idempotency-Key for one submission of the application form.
+// A fresh Idempotency-Key for one submission of the application form or the
+// 問い合わせフォーム.
 std::string new_idempotency_key();
 
 }  // namespace careplan::api

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "careplan/core/input.hpp"
+#include "careplan/core/inquiry.hpp"
 #include "careplan/core/model.hpp"
 
 namespace careplan::api {
@@ -38,6 +39,10 @@ struct Health {
 nlohmann::json to_wire(const core::LoginInput& login);
 // POST /api/v1/applications body: ApplicationInput without email_confirm.
 nlohmann::json to_wire(const core::ApplicationInput& application);
+// POST /api/v1/inquiries body: {category, message, reply_email, phone,
+// office_number, attachment}; category is its wire code, null when none.
+nlohmann::json to_wire(const core::InquiryInput& inquiry);
+nlohmann::json to_wire(const core::InquiryReceipt& receipt);
 nlohmann::json to_wire(const core::User& user);
 nlohmann::json to_wire(const core::Session& session);
 nlohmann::json to_wire(const core::ApplicationResult& result);
@@ -56,6 +61,11 @@ template <>
 core::LoginInput from_wire(const nlohmann::json& body);
 template <>
 core::ApplicationInput from_wire(const nlohmann::json& body);
+// An unknown category code reads as none (a 422 for that field).
+template <>
+core::InquiryInput from_wire(const nlohmann::json& body);
+template <>
+core::InquiryReceipt from_wire(const nlohmann::json& body);
 template <>
 core::User from_wire(const nlohmann::json& body);
 template <>

@@ -20,6 +20,7 @@ inline constexpr std::string_view renewal_not_open = "RENEWAL_NOT_OPEN";
 inline constexpr std::string_view already_applied = "ALREADY_APPLIED";
 inline constexpr std::string_view validation_failed = "VALIDATION_FAILED";
 inline constexpr std::string_view idempotency_key_reused = "IDEMPOTENCY_KEY_REUSED";
+inline constexpr std::string_view too_many_inquiries = "TOO_MANY_INQUIRIES";
 inline constexpr std::string_view not_found = "NOT_FOUND";
 inline constexpr std::string_view license_not_found = "LICENSE_NOT_FOUND";
 inline constexpr std::string_view uri_too_long = "URI_TOO_LONG";
@@ -49,6 +50,7 @@ enum class ErrorCode {
     already_applied,
     validation_failed,
     idempotency_key_reused,
+    too_many_inquiries,
     not_found,
     license_not_found,
     uri_too_long,

@@ -55,6 +55,7 @@ struct ServiceOptions {
     std::chrono::seconds session_ttl{8 * 3600};
     std::chrono::seconds lockout{15 * 60};
     int max_failed_logins = 5;
+    int max_inquiries_per_hour = 5;  // POST /inquiries per client address; then 429
     // Argon2id cost. The defaults suit a server; the embedded demo may pass
     // lighter ones to start fast (it only ever holds the demo passwords).
     std::uint32_t argon2_time_cost = 2;
@@ -66,7 +67,8 @@ struct ServiceOptions {
     std::string key_path;
     bool allow_insecure_listen = false;
 
-    std::size_t max_body_bytes = 16 * 1024;
+    // The largest body is an inquiry: 2000 characters and 16 KiB of attachment.
+    std::size_t max_body_bytes = 64 * 1024;
     std::chrono::seconds read_timeout{10};
     std::chrono::seconds write_timeout{10};
 

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "careplan/core/input.hpp"
+#include "careplan/core/inquiry.hpp"
 #include "careplan/core/license.hpp"
 
 namespace careplan::service {
@@ -70,6 +71,17 @@ struct StoredApplication {
     std::optional<std::string> mail_sent_at;
 };
 
+// One inquiry of the 問い合わせフォーム as received.
+struct StoredInquiry {
+    std::string inquiry_id;
+    std::string received_at;   // RFC 3339, JST
+    core::InquiryInput input;  // normalised; category always set; the session's office when logged in
+    std::optional<std::string> user_id;  // the session's user; none before login
+    std::string idempotency_key;
+    std::string request_hash;  // of the request body as received
+    std::string response;      // the 201 body as sent, for replays
+};
+
 struct OutboxMail {
     std::int64_t id = 0;
     std::string application_id;
@@ -116,6 +128,11 @@ class Tx {
                                                         std::string_view idempotency_key);
     std::vector<StoredApplication> applications();
 
+    // Inquiries. add_inquiry is false, adding nothing, when the inquiry_id is taken.
+    bool add_inquiry(const StoredInquiry& inquiry);
+    std::optional<StoredInquiry> inquiry_by_key(std::string_view idempotency_key);
+    std::vector<StoredInquiry> inquiries();  // oldest first
+
     // Mail not yet sent whose due date has come.
     std::vector<DueMail> due_mail(core::Date today);
     void mark_mail_sent(std::int64_t mail_id, std::string_view sent_at);
@@ -136,7 +153,7 @@ class Store {
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    static constexpr int schema_version = 1;
+    static constexpr int schema_version = 2;
     int stored_schema_version();
 
     template <class F>

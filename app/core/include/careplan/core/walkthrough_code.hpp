@@ -38,10 +38,10 @@ enum class Renewability { eligible, not_open, already_applied };
 
 // Days remaining travel exactly within this range; a license further away
 // in either direction shows as the bound (more than 30 days expired reads as
-// 30, more than 460 days left as 460). Licenses run one year and renew at most
-// 60 days ahead, so 460 is never reached in practice.
+// 30, more than 400 days left as 400). A license period is one year (at most
+// 366 days), so 400 is never reached in practice.
 inline constexpr int walkthrough_days_min = -30;
-inline constexpr int walkthrough_days_max = 460;
+inline constexpr int walkthrough_days_max = 400;
 
 struct LicenseSnapshot {
     LicenseStatus status = LicenseStatus::active;

@@ -420,3 +420,26 @@ TEST_CASE("中止 at login frees the button; nothing to cancel is a no-op", "[fl
     CHECK(idle.effects.empty());
     CHECK_FALSE(idle.state.message);
 }
+
+TEST_CASE("ヘルプデスク表示: a reproduced screen, with the guide on and a demo login behind it", "[flow]") {
+    State reproduced = on_form();
+    reproduced.session->token.clear();  // walkthrough_state's stand-in session has no token
+    const LoginInput demo{"KJ00000001", "demo-pass-0001"};
+    auto t = next(initial_state(start_time), event::ShowWalkthrough{reproduced, demo});
+    CHECK(t.state.screen == Screen::application_form);
+    CHECK(t.state.helpdesk_view);
+    CHECK(t.state.guide_on);
+    CHECK(only<effect::Login>(t.effects).user_id == "KJ00000001");
+    // The demo session's token goes behind the screen: it stays where it is.
+    t = next(t.state, event::LoginSucceeded{demo_session()});
+    CHECK(t.state.screen == Screen::application_form);
+    CHECK(t.state.session->token == demo_session().token);
+    CHECK(t.state.session->user == reproduced.session->user);
+    CHECK(t.effects.empty());
+    // A screen before login needs no login; a demo session already open is kept.
+    CHECK(next(initial_state(start_time), event::ShowWalkthrough{initial_state(start_time), demo})
+              .effects.empty());
+    const auto kept = next(logged_in(), event::ShowWalkthrough{reproduced, demo});
+    CHECK(kept.effects.empty());
+    CHECK(kept.state.session->token == "token-1");
+}

@@ -71,6 +71,7 @@ State logged_out(const State& state) {
     out.env_report = state.env_report;
     out.installed_client_version = state.installed_client_version;
     out.guide_on = state.guide_on;  // the help desk's walkthrough goes on after a logout
+    out.helpdesk_view = state.helpdesk_view;
     return out;
 }
 
@@ -235,6 +236,17 @@ struct Update {
 
     void operator()(const event::ToggleGuide&) { s.guide_on = !s.guide_on; }
 
+    void operator()(const event::ShowWalkthrough& e) {
+        State shown = e.reproduced;
+        const bool needs_login = shown.session && !s.session && e.demo_login;
+        if (shown.session && s.session) shown.session = s.session;
+        shown.helpdesk_view = true;
+        shown.guide_on = true;  // the help desk sees what the caller sees with the guide on
+        shown.now = s.now;
+        s = std::move(shown);
+        if (needs_login) send(Request::login, effect::Login{e.demo_login->user_id, e.demo_login->password});
+    }
+
     void operator()(const event::RunEnvCheck&) {
         if (s.env_check_running) return;
         s.env_check_running = true;
@@ -260,6 +272,10 @@ struct Update {
 
     void operator()(const event::LoginSucceeded& e) {
         if (!finish(Request::login)) return;
+        if (s.helpdesk_view && s.session) {  // the demo session behind a reproduced screen
+            s.session->token = e.session.token;
+            return;
+        }
         s.session = e.session;
         s.login_errors.clear();
         go(Screen::license);

@@ -59,7 +59,7 @@ std::vector<std::string> labels_on(const State& s) {
             }
             return labels;
         }
-        case Screen::contact: return {tr(texts::contact::copy)};
+        case Screen::contact: return {tr(texts::code::label), tr(texts::contact::copy)};
         case Screen::faq:
         case Screen::version_notice: return {};
     }
@@ -175,7 +175,7 @@ GuideHint guide_hint(const State& state, const GuideDraft& draft) {
         case Screen::complete: return point(state, texts::guide::press, tr(texts::complete::to_license));
         case Screen::env_check: return env_check_hint(state);
         case Screen::faq: return {std::nullopt, tr(texts::guide::faq), false};
-        case Screen::contact: return point(state, texts::guide::contact, tr(texts::contact::copy));
+        case Screen::contact: return point(state, texts::guide::contact, tr(texts::code::label));
         case Screen::version_notice: return {std::nullopt, tr(texts::guide::notice), false};
     }
     return {};

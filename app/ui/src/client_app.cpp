@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "automation.hpp"
 #include "fonts.hpp"
@@ -13,6 +14,22 @@ namespace {
 
 constexpr auto tick_interval = std::chrono::seconds(1);
 constexpr float zoom_step = 0.1f;
+
+// The demo office whose license is most like the reproduced one, so that the
+// help desk's next steps get the answers the caller's would.
+std::optional<core::LoginInput> demo_login_for(const core::WalkthroughSnapshot& snapshot,
+                                               const std::vector<DemoAccount>& accounts) {
+    if (!snapshot.logged_in || accounts.empty()) return std::nullopt;
+    const auto& license = snapshot.license;
+    const bool applied = license && license->renewability == core::Renewability::already_applied;
+    const int days = license ? license->days_remaining : accounts.front().days_remaining;
+    const DemoAccount* best = &accounts.front();
+    for (const DemoAccount& account : accounts) {
+        const bool closer = std::abs(account.days_remaining - days) < std::abs(best->days_remaining - days);
+        if (account.applied == applied && (best->applied != applied || closer)) best = &account;
+    }
+    return core::LoginInput{best->user_id, best->password};
+}
 
 }  // namespace
 
@@ -25,7 +42,30 @@ ClientApp::ClientApp(ClientConfig config, EffectRunnerOptions runner_options)
 bool ClientApp::setup(float content_scale) {
     rescale(content_scale);
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    if (config_.helpdesk_code)
+        open_walkthrough(*config_.helpdesk_code);
+    else if (config_.helpdesk)
+        helpdesk_entry_.open();
     return load_fonts();
+}
+
+void ClientApp::set_renderer(const std::string& name) {
+    using core::RendererKind;
+    if (name.starts_with("Direct3D 11"))
+        renderer_ = name.find("WARP") != std::string::npos ? RendererKind::dx11_warp : RendererKind::dx11;
+    else if (name.starts_with("OpenGL 3"))
+        renderer_ = RendererKind::gl3;
+    else if (name.starts_with("OpenGL 2"))
+        renderer_ = RendererKind::gl2;
+}
+
+void ClientApp::open_walkthrough(const core::WalkthroughSnapshot& snapshot) {
+    dispatch(core::event::ShowWalkthrough{core::walkthrough_state(snapshot, state_.now),
+                                          demo_login_for(snapshot, config_.demo_accounts)});
+}
+
+std::string ClientApp::walkthrough_code() const {
+    return core::encode_walkthrough_code(core::snapshot_of(state_, renderer_));
 }
 
 void ClientApp::rescale(float content_scale) {
@@ -101,7 +141,7 @@ void ClientApp::draw_screen(Events& out) {
         case Screen::complete: complete_.draw(state_, out); break;
         case Screen::env_check: env_check_.draw(state_, out); break;
         case Screen::faq: faq_.draw(state_, out); break;
-        case Screen::contact: contact_.draw(state_, out); break;
+        case Screen::contact: contact_.draw(state_, walkthrough_code(), out); break;
         case Screen::version_notice: version_notice_.draw(state_, out); break;
     }
     ImGui::EndChild();
@@ -123,9 +163,14 @@ void ClientApp::draw() {
     ImGui::Begin("##client", nullptr, flags);
     Events out;
     handle_shortcuts(out);
+    if (state_.helpdesk_view && helpdesk_banner(walkthrough_code())) helpdesk_entry_.open();
     draw_screen(out);
     ImGui::End();
-    guide_.draw(state_, {login_.user_id_typed(), login_.password_typed(), form_.draft()});
+    if (state_.guide_on)
+        guide_.draw(state_, {login_.user_id_typed(), login_.password_typed(), form_.draft()},
+                    walkthrough_code());
+    if (login_.take_helpdesk_request()) helpdesk_entry_.open();
+    if (const auto snapshot = helpdesk_entry_.draw()) open_walkthrough(*snapshot);
     for (const auto& event : out) dispatch(event);
 }
 

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "careplan/core/flow.hpp"
@@ -16,7 +18,9 @@ namespace careplan::ui {
 struct ClientConfig {
     std::vector<DemoAccount> demo_accounts;  // non-empty on the embedded demo service
     std::filesystem::path settings_file;
-    Settings settings;  // as loaded from settings_file
+    Settings settings;      // as loaded from settings_file
+    bool helpdesk = false;  // --helpdesk: ask for a walkthrough code at start
+    std::optional<core::WalkthroughSnapshot> helpdesk_code;  // --helpdesk CODE, decoded
 };
 
 class ClientApp {
@@ -25,6 +29,8 @@ class ClientApp {
 
     // False when the embedded font cannot be loaded.
     bool setup(float content_scale);
+    // The renderer in use ("OpenGL 3.3", "Direct3D 11 (WARP)", …), for the walkthrough code.
+    void set_renderer(const std::string& name);
     // Style and text sizes for a new content scale (the fonts follow by
     // themselves: ImGui 1.92 rasterises glyphs at the size they are drawn).
     void rescale(float content_scale);
@@ -43,6 +49,8 @@ class ClientApp {
     void handle_shortcuts(Events& out);
     void draw_screen(Events& out);
     void reset_views_on_screen_change();
+    void open_walkthrough(const core::WalkthroughSnapshot& snapshot);
+    std::string walkthrough_code() const;
 
     ClientConfig config_;
     Settings settings_;
@@ -63,6 +71,8 @@ class ClientApp {
     ContactView contact_;
     VersionNoticeView version_notice_;
     GuideOverlay guide_;
+    HelpdeskEntryView helpdesk_entry_;
+    core::RendererKind renderer_ = core::RendererKind::unknown;
 };
 
 }  // namespace careplan::ui

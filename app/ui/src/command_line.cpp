@@ -3,6 +3,7 @@
 #include "careplan/core/input.hpp"
 #include "careplan/core/strings.hpp"
 #include "careplan/core/text_keys.hpp"
+#include "careplan/core/walkthrough_code.hpp"
 
 #ifdef _WIN32
 #include <windows.h>
@@ -59,12 +60,20 @@ CommandLine parse_command_line(const std::vector<std::string>& args) {
             cl.proxy = value();
         else if (a == "--ui-script")
             cl.ui_script = value();
-        else
+        else if (a == "--helpdesk") {
+            cl.helpdesk = true;
+            // The code is optional: without it the client asks for it.
+            if (i + 1 < args.size() && !args[i + 1].starts_with("--")) cl.helpdesk_code = args[++i];
+        } else
             cl.error = core::tr(texts::client::option::unknown, {{"option", a}});
         if (!cl.error.empty()) break;
     }
     if (cl.error.empty() && cl.json && !cl.check_env) cl.error = core::tr(texts::client::option::json_alone);
     if (cl.error.empty() && cl.server) cl.error = server_error(*cl.server, cl.allow_insecure_http);
+    if (cl.error.empty() && cl.helpdesk && cl.server)
+        cl.error = core::tr(texts::client::option::helpdesk_demo);
+    if (cl.error.empty() && cl.helpdesk_code && !core::decode_walkthrough_code(*cl.helpdesk_code))
+        cl.error = core::tr(texts::client::option::helpdesk_code, {{"code", *cl.helpdesk_code}});
     return cl;
 }
 

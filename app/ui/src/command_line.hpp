@@ -18,7 +18,9 @@ struct CommandLine {
     std::optional<std::string> proxy;
     std::optional<std::string> ui_script;
     std::optional<std::string> screenshot;
-    std::string error;  // a Japanese message when the arguments are wrong
+    bool helpdesk = false;                     // ヘルプデスク表示 on the embedded demo service
+    std::optional<std::string> helpdesk_code;  // the walkthrough code to open, checked
+    std::string error;                         // a Japanese message when the arguments are wrong
 };
 
 CommandLine parse_command_line(const std::vector<std::string>& args);

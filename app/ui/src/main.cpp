@@ -10,6 +10,7 @@
 
 #include "careplan/assets.hpp"
 #include "careplan/core/text_keys.hpp"
+#include "careplan/core/walkthrough_code.hpp"
 #include "careplan/envcheck/system_proxy.hpp"
 #include "careplan/platform/paths.hpp"
 #include "careplan/platform/runner.hpp"
@@ -56,7 +57,8 @@ std::unique_ptr<service::Service> start_demo_service() {
 std::vector<ui::DemoAccount> demo_accounts() {
     std::vector<ui::DemoAccount> accounts;
     for (const auto& office : service::demo_offices())
-        accounts.push_back({office.user_id, office.password, office.scenario});
+        accounts.push_back(
+            {office.user_id, office.password, office.scenario, office.days_remaining, office.applied});
     return accounts;
 }
 
@@ -146,7 +148,11 @@ int run_client(const ui::CommandLine& cl, const Connection& connection, ui::Clie
     options.first_renderer = renderer_named(cl.renderer);
     options.started = started;
     platform::RunnerCallbacks callbacks;
-    callbacks.setup = [&](float scale) { return app.setup(scale); };
+    platform::RunInfo info;
+    callbacks.setup = [&](float scale) {
+        app.set_renderer(info.renderer);  // known before setup
+        return app.setup(scale);
+    };
     callbacks.scale_changed = [&](float scale) { app.rescale(scale); };
     callbacks.draw = [&] {
         app.draw();
@@ -163,7 +169,6 @@ int run_client(const ui::CommandLine& cl, const Connection& connection, ui::Clie
             screenshot_status = 1;
         }
     };
-    platform::RunInfo info;
     const int status = platform::run(options, callbacks, &info);
     if (status != 0) return report_failed_start(status);
     if (cl.screenshot)
@@ -206,6 +211,8 @@ int main(int argc, char** argv) {
     ui::ClientConfig config;
     config.settings_file = cl.ui_script ? std::filesystem::path("careplan-client.ini") : ui::settings_path();
     config.settings = ui::load_settings(config.settings_file);
+    config.helpdesk = cl.helpdesk;
+    if (cl.helpdesk_code) config.helpdesk_code = core::decode_walkthrough_code(*cl.helpdesk_code);
 
     std::unique_ptr<service::Service> demo;
     Connection connection;

@@ -21,8 +21,8 @@ constexpr auto step_time_limit = std::chrono::seconds(20);
 constexpr int frames_after_input = 3;
 
 const std::vector<std::string> commands_with_argument{
-    "click",          "type",       "key",    "wait-screen", "expect-text", "expect-disabled",
-    "expect-enabled", "screenshot", "scroll", "text",        "paste",       "content-scale"};
+    "click",      "type",   "key",  "wait-screen", "expect-text",   "expect-disabled", "expect-enabled",
+    "screenshot", "scroll", "text", "paste",       "content-scale", "print-text"};
 
 // The content scales a script may ask for (1.0 = 96 dpi).
 constexpr float min_script_scale = 1.0f, max_script_scale = 4.0f;
@@ -208,6 +208,15 @@ bool UiScriptPlayer::run_step(const ScriptStep& step) {
     }
     if (step.command == "wait-screen") return seen.screen_code() == arg;
     if (step.command == "expect-text") return seen.shows_text(arg);
+    if (step.command == "print-text") {
+        const auto& shown = seen.texts();
+        const auto it = std::find_if(shown.begin(), shown.end(),
+                                     [&](const std::string& t) { return t.find(arg) != std::string::npos; });
+        if (it == shown.end()) return false;
+        std::printf("ui-script text: %s\n", it->c_str());
+        std::fflush(stdout);
+        return true;
+    }
     if (step.command == "expect-disabled" || step.command == "expect-enabled") {
         const SeenControl* c = seen.find_control(arg);
         return c && c->enabled == (step.command == "expect-enabled");

@@ -11,6 +11,7 @@
 //   scroll LABEL             turn the mouse wheel over it to the end (texts to agree to)
 //   wait-screen S03          until that screen shows (20 s at most)
 //   expect-text TEXT         until TEXT is shown (20 s at most)
+//   print-text TEXT          prints the first text shown that holds TEXT (to hand it on)
 //   expect-disabled LABEL    the control is shown and cannot be pressed
 //   expect-enabled LABEL
 //   wait-idle                until no request or check is running

@@ -2,6 +2,8 @@
 
 #include "careplan/core/helpdesk.hpp"
 #include "careplan/core/text_keys.hpp"
+#include "automation.hpp"
+#include "careplan/core/walkthrough_code.hpp"
 #include "support_report.hpp"
 #include "theme.hpp"
 #include "views/views.hpp"
@@ -9,7 +11,7 @@
 
 namespace careplan::ui {
 
-void ContactView::draw(const core::State& state, Events& out) {
+void ContactView::draw(const core::State& state, const std::string& code, Events& out) {
     using core::Screen;
     screen_header(state, core::Screen::contact, out);
     message_banner(state, out);
@@ -19,6 +21,12 @@ void ContactView::draw(const core::State& state, Events& out) {
     const auto status = core::helpdesk_status(state.now);
     text_colored(status.open_now ? colors::ok_green : colors::amber, status.message);
     text_muted(core::tr(texts::contact::form));
+    ImGui::Spacing();
+    // The walkthrough code, large, as the guide names it: the help desk asks for it first.
+    text(core::tr(texts::code::label));
+    text_large(core::display_walkthrough_code(code), colors::text);
+    frame_record().control(core::tr(texts::code::label), true);
+    text_muted(core::tr(texts::code::explain));
     ImGui::Spacing();
     ImGui::Separator();
     text(core::tr(texts::contact::screen_code_hint));

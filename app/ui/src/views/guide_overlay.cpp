@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "automation.hpp"
+#include "careplan/core/text_keys.hpp"
 #include "theme.hpp"
 #include "views/views.hpp"
 #include "widgets.hpp"
@@ -31,7 +32,7 @@ void target_frame(ImDrawList* draw, const SeenControl& control) {
 
 // The hint in a small window under the target (above it near the bottom),
 // or at the bottom of the window when there is nothing to point at.
-void hint_window(const std::string& hint, const SeenControl* target) {
+void hint_window(const std::string& hint, const std::string& code, const SeenControl* target) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float em = ImGui::GetFontSize();
     const float bottom = viewport->WorkPos.y + viewport->WorkSize.y;
@@ -57,6 +58,7 @@ void hint_window(const std::string& hint, const SeenControl* target) {
                                        ImGuiWindowFlags_NoInputs;
     ImGui::Begin("##guide", nullptr, flags);
     text(hint);
+    text_muted(core::tr(texts::code::line, {{"code", core::display_walkthrough_code(code)}}));
     ImGui::End();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);
@@ -64,8 +66,7 @@ void hint_window(const std::string& hint, const SeenControl* target) {
 
 }  // namespace
 
-void GuideOverlay::draw(const core::State& state, const core::GuideDraft& draft) {
-    if (!state.guide_on) return;
+void GuideOverlay::draw(const core::State& state, const core::GuideDraft& draft, const std::string& code) {
     const core::GuideHint hint = core::guide_hint(state, draft);
     const SeenControl* target = hint.target ? frame_record().find_drawn_control(hint.target->label) : nullptr;
     // The marks in a transparent window of their own over the screen, so that
@@ -85,7 +86,7 @@ void GuideOverlay::draw(const core::State& state, const core::GuideDraft& draft)
     if (target) target_frame(draw, *target);
     draw->PopClipRect();
     ImGui::End();
-    hint_window(hint.text, target);
+    hint_window(hint.text, code, target);
 }
 
 }  // namespace careplan::ui

@@ -11,7 +11,9 @@
 namespace careplan::ui {
 namespace {
 
-void demo_picker(const std::vector<DemoAccount>& demo, std::string& user_id, std::string& password) {
+// The demo offices, and the help desk's way to a caller's screen. True when
+// ヘルプデスク表示 was pressed.
+bool demo_picker(const std::vector<DemoAccount>& demo, std::string& user_id, std::string& password) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, colors::banner);
     ImGui::BeginChild("demo", ImVec2{0, 0}, ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY);
     text(core::tr(texts::login::demo_banner));
@@ -24,8 +26,10 @@ void demo_picker(const std::vector<DemoAccount>& demo, std::string& user_id, std
         ImGui::SameLine();
         if (ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 14) ImGui::NewLine();
     }
+    const bool helpdesk = button(core::tr(texts::helpdesk_view::button));
     ImGui::EndChild();
     ImGui::PopStyleColor();
+    return helpdesk;
 }
 
 }  // namespace
@@ -36,7 +40,7 @@ void LoginView::draw(const core::State& state, const std::vector<DemoAccount>& d
         filled_from_state_ = true;
     }
     screen_header(state, core::Screen::login, out);
-    if (!demo.empty()) demo_picker(demo, user_id_, password_);
+    if (!demo.empty() && demo_picker(demo, user_id_, password_)) helpdesk_requested_ = true;
     text(core::tr(texts::login::intro));
     message_banner(state, out);
     ImGui::Spacing();

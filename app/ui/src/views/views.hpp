@@ -2,12 +2,15 @@
 // One class per screen, each with a single draw function (as in ImHex): it
 // renders the flow's state and appends the user's actions as events. The
 // views hold only what is being typed; everything else is in core::State.
+#include <optional>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
 #include "careplan/core/flow.hpp"
 #include "careplan/core/guide.hpp"
+#include "careplan/core/walkthrough_code.hpp"
 
 namespace careplan::ui {
 
@@ -18,6 +21,8 @@ struct DemoAccount {
     std::string user_id;
     std::string password;
     std::string scenario;  // 更新可能, 申請期間前, …
+    int days_remaining = 0;
+    bool applied = false;
 };
 
 class LoginView {  // S01
@@ -26,6 +31,8 @@ class LoginView {  // S01
     // What the guide needs to know of the fields being typed.
     bool user_id_typed() const { return !user_id_.empty(); }
     bool password_typed() const { return !password_.empty(); }
+    // The demo picker's ヘルプデスク表示 was pressed (once).
+    bool take_helpdesk_request() { return std::exchange(helpdesk_requested_, false); }
 
   private:
     std::string user_id_;
@@ -33,6 +40,7 @@ class LoginView {  // S01
     bool show_password_ = false;
     bool filled_from_state_ = false;
     bool focus_user_id_ = true;  // the cursor starts in ユーザID: keyboard-only use
+    bool helpdesk_requested_ = false;
 };
 
 class LicenseView {  // S03
@@ -81,7 +89,8 @@ class FaqView {  // S09
 
 class ContactView {  // S10
   public:
-    void draw(const core::State& state, Events& out);
+    // `code`: the walkthrough code of the caller's state.
+    void draw(const core::State& state, const std::string& code, Events& out);
 };
 
 class VersionNoticeView {  // S11
@@ -89,11 +98,30 @@ class VersionNoticeView {  // S11
     void draw(const core::State& state, Events& out);
 };
 
+// ヘルプデスク表示: a window over the screen asking for the walkthrough code
+// the caller reads out; gives the decoded code once it is right.
+class HelpdeskEntryView {
+  public:
+    void open();
+    std::optional<core::WalkthroughSnapshot> draw();
+
+  private:
+    bool open_ = false;
+    bool focus_ = false;
+    bool wrong_ = false;
+    std::string code_;
+};
+
+// The strip over a reproduced screen: 「ヘルプデスク表示: お客様の画面の再現です」.
+// True when 別のコードを開く was pressed.
+bool helpdesk_banner(const std::string& code);
+
 // The guide (ガイド, F1) over the screen just drawn: a number beside each
 // control it can name, a frame around the next one to use, and the hint.
 class GuideOverlay {
   public:
-    void draw(const core::State& state, const core::GuideDraft& draft);
+    // `code`: the screen's walkthrough code, shown under the hint.
+    void draw(const core::State& state, const core::GuideDraft& draft, const std::string& code);
 };
 
 // The frame of S02 (after login): who is logged in, the tabs, ログアウト.

@@ -115,6 +115,8 @@ struct State {
 
     // The guide overlay (ガイド, F1) is shown; it stays on from screen to screen.
     bool guide_on = false;
+    // ヘルプデスク表示: a caller's screen reproduced from a walkthrough code.
+    bool helpdesk_view = false;
 
     std::set<Request> in_flight;     // busy flags
     std::optional<Message> message;  // banner on the current screen
@@ -153,6 +155,15 @@ struct Retry {};  // 再試行 of a retryable error
 struct Cancel {};
 struct DismissMessage {};
 struct ToggleGuide {};  // ガイド button, F1
+// The help desk opens a caller's screen from a walkthrough code: `reproduced`
+// is walkthrough_state() of the decoded code (core/walkthrough_code.hpp).
+// Its session is a stand-in without a token; with `demo_login` the flow logs
+// in to the demo service behind the screen, so that the help desk can walk
+// on from there (a demo session already open is kept instead).
+struct ShowWalkthrough {
+    State reproduced;
+    std::optional<LoginInput> demo_login;
+};
 struct RunEnvCheck {};  // S08 チェック開始
 struct CopyText {
     std::string text;
@@ -200,9 +211,10 @@ using Event =
     std::variant<event::SubmitLogin, event::Logout, event::SelectTab, event::OpenVersionNotice,
                  event::StartApplication, event::DocumentReadToEnd, event::ReviewApplication,
                  event::ConfirmApplication, event::Back, event::Retry, event::Cancel, event::DismissMessage,
-                 event::ToggleGuide, event::RunEnvCheck, event::CopyText, event::SaveText, event::Tick,
-                 event::LoginSucceeded, event::LicenseLoaded, event::TermsLoaded, event::NoticesLoaded,
-                 event::ApplicationAccepted, event::RequestFailed, event::EnvCheckFinished, event::FileSaved>;
+                 event::ToggleGuide, event::ShowWalkthrough, event::RunEnvCheck, event::CopyText,
+                 event::SaveText, event::Tick, event::LoginSucceeded, event::LicenseLoaded,
+                 event::TermsLoaded, event::NoticesLoaded, event::ApplicationAccepted, event::RequestFailed,
+                 event::EnvCheckFinished, event::FileSaved>;
 
 namespace effect {
 // HTTP (app/api). Each reports back LoginSucceeded / LicenseLoaded /

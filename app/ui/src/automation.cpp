@@ -48,4 +48,29 @@ FrameRecord& frame_record() {
     return record;
 }
 
+core::OperationRecord& operation_record() {
+    static core::OperationRecord record{core::DemoLogin{}};
+    return record;
+}
+
+core::FieldKind field_kind(std::string_view field) {
+    using core::FieldKind;
+    static constexpr std::pair<std::string_view, FieldKind> kinds[] = {
+        {"user_id", FieldKind::user_id},
+        {"password", FieldKind::password},
+        {"applicant_name", FieldKind::name},
+        {"applicant_kana", FieldKind::kana},
+        {"email", FieldKind::email},
+        {"email_confirm", FieldKind::email},
+        {"reply_email", FieldKind::email},
+        {"phone", FieldKind::phone},
+        {"office_number", FieldKind::office_number},
+        {"message", FieldKind::free_text},
+        {"walkthrough_code", FieldKind::plain},
+    };
+    for (const auto& [name, kind] : kinds)
+        if (name == field) return kind;
+    return FieldKind::free_text;  // a field not listed is kept out of the record
+}
+
 }  // namespace careplan::ui

@@ -4,6 +4,8 @@
 // record into it as they draw; the runner reads the last complete frame.
 #include <imgui.h>
 
+#include "careplan/core/operation_record.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,5 +42,11 @@ class FrameRecord {
 };
 
 FrameRecord& frame_record();
+
+// The 操作記録 of the run: the widgets note what the user does (personal
+// input replaced as it is noted); S10 saves it when the user asks.
+core::OperationRecord& operation_record();
+// What a text field holds, by its field name ("applicant_name", "password", …).
+core::FieldKind field_kind(std::string_view field);
 
 }  // namespace careplan::ui

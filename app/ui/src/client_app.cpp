@@ -37,7 +37,9 @@ ClientApp::ClientApp(ClientConfig config, EffectRunnerOptions runner_options)
     : config_(std::move(config)),
       settings_(config_.settings),
       state_(core::initial_state(std::chrono::system_clock::now())),
-      runner_(std::move(runner_options)) {}
+      runner_(std::move(runner_options)) {
+    operation_record() = core::OperationRecord{config_.replay_login};
+}
 
 bool ClientApp::setup(float content_scale) {
     rescale(content_scale);
@@ -116,6 +118,18 @@ void ClientApp::handle_shortcuts(Events& out) {
     }
 }
 
+// Keys go into the operation record after the frame: a field that Enter or
+// Tab leaves records its value first, as the replay must type it first.
+void ClientApp::record_keys_and_screen() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false))
+        operation_record().key("Enter");
+    if (ImGui::IsKeyPressed(ImGuiKey_Tab)) operation_record().key(io.KeyShift ? "Shift+Tab" : "Tab");
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) operation_record().key("Escape");
+    if (ImGui::IsKeyPressed(ImGuiKey_F1, false)) operation_record().key("F1");
+    operation_record().screen_shown(core::screen_code(state_.screen));
+}
+
 void ClientApp::reset_views_on_screen_change() {
     if (state_.screen == last_screen_) return;
     // Forms start again from the state when they are entered anew.
@@ -171,6 +185,7 @@ void ClientApp::draw() {
                     walkthrough_code());
     if (login_.take_helpdesk_request()) helpdesk_entry_.open();
     if (const auto snapshot = helpdesk_entry_.draw()) open_walkthrough(*snapshot);
+    record_keys_and_screen();
     for (const auto& event : out) dispatch(event);
 }
 

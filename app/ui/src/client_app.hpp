@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "careplan/core/flow.hpp"
+#include "careplan/core/operation_record.hpp"
 #include "effect_runner.hpp"
 #include "settings.hpp"
 #include "views/views.hpp"
@@ -18,8 +19,9 @@ namespace careplan::ui {
 struct ClientConfig {
     std::vector<DemoAccount> demo_accounts;  // non-empty on the embedded demo service
     std::filesystem::path settings_file;
-    Settings settings;      // as loaded from settings_file
-    bool helpdesk = false;  // --helpdesk: ask for a walkthrough code at start
+    Settings settings;             // as loaded from settings_file
+    core::DemoLogin replay_login;  // the account a saved operation record logs in with on replay
+    bool helpdesk = false;         // --helpdesk: ask for a walkthrough code at start
     std::optional<core::WalkthroughSnapshot> helpdesk_code;  // --helpdesk CODE, decoded
 };
 
@@ -47,6 +49,7 @@ class ClientApp {
     void take_results_and_tick();
     void perform(core::Effect effect);
     void handle_shortcuts(Events& out);
+    void record_keys_and_screen();
     void draw_screen(Events& out);
     void reset_views_on_screen_change();
     void open_walkthrough(const core::WalkthroughSnapshot& snapshot);

@@ -211,6 +211,8 @@ int main(int argc, char** argv) {
     ui::ClientConfig config;
     config.settings_file = cl.ui_script ? std::filesystem::path("careplan-client.ini") : ui::settings_path();
     config.settings = ui::load_settings(config.settings_file);
+    const service::DemoOffice& first_demo = service::demo_offices().front();
+    config.replay_login = {first_demo.user_id, first_demo.password};
     config.helpdesk = cl.helpdesk;
     if (cl.helpdesk_code) config.helpdesk_code = core::decode_walkthrough_code(*cl.helpdesk_code);
 

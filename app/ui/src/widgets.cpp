@@ -21,6 +21,14 @@ void wrapped(std::string_view s) {
     frame_record().text(s);
 }
 
+// Records the control just drawn for the script runner, and a press of it in
+// the operation record.
+bool noted_press(std::string_view label, bool pressed, bool enabled) {
+    frame_record().control(label, enabled);
+    if (pressed && enabled) operation_record().click(label);
+    return pressed && enabled;
+}
+
 }  // namespace
 
 bool primary_button(std::string_view label, bool enabled) {
@@ -35,16 +43,14 @@ bool primary_button(std::string_view label, bool enabled) {
     const bool pressed = ImGui::Button(id_for(label).c_str(), ImVec2{width, em * 2.4f});
     ImGui::EndDisabled();
     ImGui::PopStyleColor(4);
-    frame_record().control(label, enabled);
-    return pressed && enabled;
+    return noted_press(label, pressed, enabled);
 }
 
 bool button(std::string_view label, bool enabled) {
     ImGui::BeginDisabled(!enabled);
     const bool pressed = ImGui::Button(id_for(label).c_str());
     ImGui::EndDisabled();
-    frame_record().control(label, enabled);
-    return pressed && enabled;
+    return noted_press(label, pressed, enabled);
 }
 
 bool input_field(std::string_view label, std::string& value, const core::FieldErrors& errors,
@@ -55,6 +61,7 @@ bool input_field(std::string_view label, std::string& value, const core::FieldEr
     const bool changed = hint ? ImGui::InputTextWithHint(id.c_str(), hint, &value, flags)
                               : ImGui::InputText(id.c_str(), &value, flags);
     frame_record().control(label, true);
+    if (ImGui::IsItemDeactivatedAfterEdit()) operation_record().typed(label, field_kind(field), value);
     if (auto it = errors.find(std::string(field)); it != errors.end()) error_text(it->second.message);
     return changed;
 }
@@ -63,8 +70,7 @@ bool checkbox(std::string_view label, bool& value, bool enabled) {
     ImGui::BeginDisabled(!enabled);
     const bool changed = ImGui::Checkbox(id_for(label).c_str(), &value);
     ImGui::EndDisabled();
-    frame_record().control(label, enabled);
-    return changed && enabled;
+    return noted_press(label, changed, enabled);
 }
 
 void text(std::string_view s) { wrapped(s); }

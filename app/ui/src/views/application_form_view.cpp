@@ -23,7 +23,10 @@ void agreement_text(const core::State& state, const core::TermsText& doc, core::
     ImGui::EndChild();
     frame_record().control(doc.title, true);  // UI scripts scroll it by its title
     const bool enabled = core::agreement_enabled(state, which);
-    if (at_end && !enabled) out.push_back(core::event::DocumentReadToEnd{which});
+    if (at_end && !enabled) {
+        out.push_back(core::event::DocumentReadToEnd{which});
+        operation_record().scroll(doc.title);
+    }
     const std::string label = core::tr(texts::form::agree, {{"title", doc.title}});
     checkbox(label, agreed, enabled);
     if (!enabled) text_muted(core::tr(texts::form::scroll_to_agree));

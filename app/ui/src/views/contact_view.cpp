@@ -10,6 +10,12 @@
 #include "widgets.hpp"
 
 namespace careplan::ui {
+namespace {
+
+// Beside the exe's working folder, like the env check's report.
+constexpr std::string_view operation_record_file = "careplan-operations.uis";
+
+}  // namespace
 
 void ContactView::draw(const core::State& state, const std::string& code, Events& out) {
     using core::Screen;
@@ -31,6 +37,10 @@ void ContactView::draw(const core::State& state, const std::string& code, Events
     ImGui::Separator();
     text(core::tr(texts::contact::screen_code_hint));
     if (button(core::tr(texts::contact::copy))) out.push_back(core::event::CopyText{support_report(state)});
+    ImGui::SameLine();
+    if (button(core::tr(texts::contact::save_record)))
+        out.push_back(core::event::SaveText{std::string(operation_record_file), operation_record().script()});
+    text_muted(core::tr(texts::contact::record_hint, {{"path", operation_record_file}}));
 }
 
 }  // namespace careplan::ui

@@ -1,6 +1,7 @@
 #include <imgui.h>
 
 #include "careplan/core/date.hpp"
+#include "careplan/core/reminder.hpp"
 #include "careplan/core/text_keys.hpp"
 #include "theme.hpp"
 #include "views/views.hpp"
@@ -25,9 +26,15 @@ void ApplyView::draw(const core::State& state, Events& out) {
                      core::tr(texts::apply::already_applied, {{"message", l.renewal.application->message}}));
     } else if (!l.renewal.eligible) {
         error_text(l.renewal.reason);
-        if (l.renewal.opens_on)
-            text(
-                core::tr(texts::apply::opens_on, {{"opens_on", core::format_japanese(*l.renewal.opens_on)}}));
+        if (l.renewal.opens_on) {
+            const core::Date opens_on = *l.renewal.opens_on;
+            text(core::tr(texts::apply::opens_on, {{"opens_on", core::format_japanese(opens_on)}}));
+            if (button(core::tr(texts::apply::remind)))
+                out.push_back(core::event::SaveText{core::renewal_reminder_file_name(opens_on),
+                                                    core::renewal_reminder_ics(opens_on, state.now)});
+            ImGui::SameLine();
+            text_muted(core::tr(texts::apply::remind_hint));
+        }
     } else if (l.status == core::LicenseStatus::expired) {
         text(core::tr(texts::apply::expired));
     } else {

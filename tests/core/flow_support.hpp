@@ -42,6 +42,17 @@ inline ApplicationInput typed_form() {
     return input;
 }
 
+// The 問い合わせフォーム as typed before login (raw: spaces around, a
+// full-width reply address and office number).
+inline InquiryInput typed_inquiry() {
+    InquiryInput input;
+    input.category = InquiryCategory::login;
+    input.message = "  パスワードを忘れてログインできません。\r\n至急連絡をください。  ";
+    input.reply_email = "ｔａｒｏ@example.jp";
+    input.office_number = "１３７００００００１";
+    return input;
+}
+
 // Runs events in order; returns the last transition.
 inline Transition run(State state, std::initializer_list<Event> events) {
     Transition last{std::move(state), {}};
@@ -72,6 +83,9 @@ inline State on_confirm() {
                 event::ReviewApplication{typed_form()}})
         .state;
 }
+
+// S10 reached from S01, nobody logged in.
+inline State on_contact() { return next(initial_state(start_time), event::SelectTab{Screen::contact}).state; }
 
 // The state after pressing 申請 on S06 with the given key.
 inline Transition submitted(std::string key) {

@@ -443,3 +443,142 @@ TEST_CASE("ヘルプデスク表示: a reproduced screen, with the guide on and 
     CHECK(kept.effects.empty());
     CHECK(kept.state.session->token == "token-1");
 }
+
+// ---- S10 問い合わせフォーム ------------------------------------------------
+
+TEST_CASE("S10: an incomplete inquiry is answered locally, without a request", "[flow][inquiry]") {
+    InquiryInput input = typed_inquiry();
+    input.category.reset();
+    input.office_number = "12345";
+    auto t = next(on_contact(), event::ReviewInquiry{input});
+    CHECK(t.effects.empty());
+    CHECK_FALSE(t.state.inquiry_review.has_value());
+    CHECK(t.state.inquiry_errors.contains("category"));
+    CHECK(t.state.inquiry_errors.contains("office_number"));
+    t = next(t.state, event::SubmitInquiry{input, "key-1"});
+    CHECK(t.effects.empty());
+    CHECK_FALSE(t.state.inquiry_submission.has_value());
+    CHECK_FALSE(is_busy(t.state, Request::inquiry));
+}
+
+TEST_CASE("S10: before login the reviewed inquiry is sent normalised, without a token", "[flow][inquiry]") {
+    auto t = next(on_contact(), event::ReviewInquiry{typed_inquiry()});
+    REQUIRE(t.state.inquiry_review);
+    CHECK(t.effects.empty());  // the review only shows what will be sent
+    CHECK(t.state.inquiry_errors.empty());
+    CHECK(t.state.inquiry_review->message == "パスワードを忘れてログインできません。\n至急連絡をください。");
+    CHECK(t.state.inquiry_review->reply_email == "taro@example.jp");
+    CHECK(t.state.inquiry_review->office_number == "1370000001");
+    t = next(t.state, event::SubmitInquiry{*t.state.inquiry_review, "key-1"});
+    const auto& send = only<effect::SendInquiry>(t.effects);
+    CHECK(send.token.empty());
+    CHECK(send.idempotency_key == "key-1");
+    CHECK(send.body == normalize_inquiry(typed_inquiry()));
+    CHECK(awaited_request(t.state) == Request::inquiry);
+    CHECK(next(t.state, event::SubmitInquiry{typed_inquiry(), "key-2"}).effects.empty());  // double click
+}
+
+TEST_CASE("S10: after login the inquiry carries the token and needs no office number", "[flow][inquiry]") {
+    InquiryInput input = typed_inquiry();
+    input.office_number.clear();
+    const auto t =
+        run(logged_in(), {event::SelectTab{Screen::contact}, event::SubmitInquiry{input, "key-1"}});
+    CHECK(only<effect::SendInquiry>(t.effects).token == "token-1");
+    // Before login the same input lacks the office number.
+    CHECK(next(on_contact(), event::SubmitInquiry{input, "key-1"})
+              .state.inquiry_errors.contains("office_number"));
+}
+
+TEST_CASE("S10: offline is retryable with the same key, and nothing is lost", "[flow][inquiry]") {
+    const State sent = next(on_contact(), event::SubmitInquiry{typed_inquiry(), "key-1"}).state;
+    auto t = next(sent, event::RequestFailed{Request::inquiry, failure(0, "NETWORK_UNREACHABLE")});
+    CHECK(t.state.screen == Screen::contact);
+    REQUIRE(t.state.message);
+    CHECK(t.state.message->retryable);
+    CHECK(t.state.message->text == error_message("NETWORK_UNREACHABLE"));
+    CHECK(t.state.inquiry_review == normalize_inquiry(typed_inquiry()));  // the review stays
+    CHECK_FALSE(is_busy(t.state, Request::inquiry));
+    CHECK(only<effect::SendInquiry>(next(t.state, event::Retry{}).effects).idempotency_key == "key-1");
+    // 送信する again (with a fresh key) sends the same body under its first key.
+    CHECK(only<effect::SendInquiry>(next(t.state, event::SubmitInquiry{typed_inquiry(), "key-2"}).effects)
+              .idempotency_key == "key-1");
+    // A 5xx and 中止 are retried with it too.
+    t = next(sent, event::RequestFailed{Request::inquiry, failure(503, "SERVER_ERROR")});
+    CHECK(only<effect::SendInquiry>(next(t.state, event::Retry{}).effects).idempotency_key == "key-1");
+    t = next(sent, event::Cancel{});
+    CHECK_FALSE(is_busy(t.state, Request::inquiry));
+    CHECK(next(t.state, event::InquiryAccepted{{"Q-1", "x"}}).state.inquiry_receipt == std::nullopt);
+    CHECK(only<effect::SendInquiry>(next(t.state, event::Retry{}).effects).idempotency_key == "key-1");
+}
+
+TEST_CASE("S10: a changed body takes the new key", "[flow][inquiry]") {
+    State failed = run(on_contact(), {event::SubmitInquiry{typed_inquiry(), "key-1"},
+                                      event::RequestFailed{Request::inquiry, failure(0, "TIMEOUT")}})
+                       .state;
+    failed = next(failed, event::EditInquiry{}).state;
+    CHECK_FALSE(failed.inquiry_review.has_value());
+    InquiryInput changed = typed_inquiry();
+    changed.phone = "03-1234-5678";
+    CHECK(only<effect::SendInquiry>(next(failed, event::SubmitInquiry{changed, "key-2"}).effects)
+              .idempotency_key == "key-2");
+}
+
+TEST_CASE("S10: 201 keeps the receipt; a new inquiry starts afresh", "[flow][inquiry]") {
+    const InquiryReceipt receipt{"Q-270108-K7MP", "2027-01-08T10:00:00+09:00"};
+    auto t =
+        run(on_contact(), {event::SubmitInquiry{typed_inquiry(), "key-1"}, event::InquiryAccepted{receipt}});
+    CHECK(t.state.inquiry_receipt == receipt);
+    CHECK_FALSE(t.state.inquiry_submission.has_value());
+    CHECK_FALSE(t.state.inquiry_review.has_value());
+    CHECK_FALSE(is_busy(t.state, Request::inquiry));
+    CHECK(t.state.screen == Screen::contact);
+    t = next(t.state, event::NewInquiry{});
+    CHECK_FALSE(t.state.inquiry_receipt.has_value());
+    // The next inquiry, even with the same text, is a new one with its own key.
+    CHECK(only<effect::SendInquiry>(next(t.state, event::SubmitInquiry{typed_inquiry(), "key-2"}).effects)
+              .idempotency_key == "key-2");
+}
+
+TEST_CASE("S10: 429 says when to send again and does not lock the login", "[flow][inquiry]") {
+    ApiError busy = failure(429, "TOO_MANY_INQUIRIES");
+    busy.retry_after_seconds = 1800;
+    const State sent = next(on_contact(), event::SubmitInquiry{typed_inquiry(), "key-1"}).state;
+    const auto t = next(sent, event::RequestFailed{Request::inquiry, busy});
+    CHECK(t.state.screen == Screen::contact);
+    CHECK_FALSE(login_locked(t.state));
+    CHECK_FALSE(t.state.locked_until.has_value());
+    REQUIRE(t.state.message);
+    CHECK(t.state.message->code == "TOO_MANY_INQUIRIES");
+    CHECK(t.state.message->text.find("約30分後（10:30以降）") != std::string::npos);
+    CHECK_FALSE(t.state.message->retryable);
+    CHECK(t.state.inquiry_review.has_value());
+    // The login still works.
+    const auto login = run(t.state, {event::Back{}, event::SubmitLogin{"KJ00000001", "demo-pass-0001"}});
+    CHECK(login.state.screen == Screen::login);
+    CHECK(has<effect::Login>(login.effects));
+}
+
+TEST_CASE("S10: 422 shows the service's field errors in the form", "[flow][inquiry]") {
+    ApiError invalid = failure(422, "VALIDATION_FAILED");
+    invalid.fields["reply_email"] = {"INVALID_EMAIL", "返信先メールアドレスの形式が正しくありません。"};
+    const State sent = next(on_contact(), event::SubmitInquiry{typed_inquiry(), "key-1"}).state;
+    auto t = next(sent, event::RequestFailed{Request::inquiry, invalid});
+    CHECK(t.state.inquiry_errors.contains("reply_email"));
+    CHECK_FALSE(t.state.inquiry_review.has_value());  // back to the form
+    CHECK_FALSE(t.state.inquiry_submission.has_value());
+    CHECK(only<effect::SendInquiry>(next(t.state, event::SubmitInquiry{typed_inquiry(), "key-2"}).effects)
+              .idempotency_key == "key-2");
+    // IDEMPOTENCY_KEY_REUSED: the next sending takes a new key.
+    t = next(sent, event::RequestFailed{Request::inquiry, failure(422, "IDEMPOTENCY_KEY_REUSED")});
+    CHECK(only<effect::SendInquiry>(next(t.state, event::SubmitInquiry{typed_inquiry(), "key-3"}).effects)
+              .idempotency_key == "key-3");
+}
+
+TEST_CASE("S10: 401 after login returns to S01 like any office request", "[flow][inquiry]") {
+    const auto t =
+        run(logged_in(), {event::SelectTab{Screen::contact}, event::SubmitInquiry{typed_inquiry(), "k"},
+                          event::RequestFailed{Request::inquiry, failure(401, "UNAUTHORIZED")}});
+    CHECK(t.state.screen == Screen::login);
+    CHECK_FALSE(t.state.session.has_value());
+    CHECK(t.state.message->code == "UNAUTHORIZED");
+}

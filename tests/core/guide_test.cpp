@@ -208,3 +208,60 @@ TEST_CASE("guide: every screen in every license state has a hint, and every targ
         }
     }
 }
+
+TEST_CASE("guide S10: the form's fields in turn, then 送信内容を確認, then 送信する", "[guide][inquiry]") {
+    State s = on_contact();
+    const auto marks = guide_marks(s);
+    REQUIRE(marks.size() == 9);
+    CHECK(marks[0] == GuideMark{1, "画面共有コード"});  // the phone call's marks come first
+    CHECK(marks[1] == GuideMark{2, "サポート情報をコピー"});
+    CHECK(marks[2] == GuideMark{3, "お問い合わせの種類"});
+    CHECK(marks[6] == GuideMark{7, "事業所番号"});
+    CHECK(marks[7] == GuideMark{8, "サポート情報を添付する"});
+    CHECK(marks[8] == GuideMark{9, "送信内容を確認"});
+
+    // An untouched form: the code to read out on the phone.
+    GuideDraft draft;
+    require_points_at(s, guide_hint(s, draft), "画面共有コード");
+    // Being filled in: its first required field that is empty or wrong.
+    draft.inquiry.message = "有効期限を知りたい";
+    auto hint = guide_hint(s, draft);
+    require_points_at(s, hint, "お問い合わせの種類");
+    CHECK_THAT(hint.text, ContainsSubstring("選んで"));
+    draft.inquiry.message.clear();
+    draft.inquiry.category = InquiryCategory::license;
+    require_points_at(s, guide_hint(s, draft), "お問い合わせ内容");
+    draft.inquiry.message = "有効期限を知りたい";
+    require_points_at(s, guide_hint(s, draft), "返信先メールアドレス");
+    draft.inquiry.reply_email = "taro@";
+    hint = guide_hint(s, draft);
+    require_points_at(s, hint, "返信先メールアドレス");
+    CHECK_THAT(hint.text, ContainsSubstring("直して"));
+    draft.inquiry.reply_email = "taro@example.jp";
+    require_points_at(s, guide_hint(s, draft), "事業所番号");  // the phone is optional
+    draft.inquiry.office_number = "1370000001";
+    require_points_at(s, guide_hint(s, draft), "送信内容を確認");
+
+    s = next(s, event::ReviewInquiry{draft.inquiry}).state;
+    REQUIRE(s.inquiry_review);
+    CHECK(guide_marks(s) ==
+          std::vector<GuideMark>{
+              {1, "画面共有コード"}, {2, "サポート情報をコピー"}, {3, "送信する"}, {4, "修正する"}});
+    require_points_at(s, guide_hint(s, draft), "送信する");
+
+    s = next(s, event::SubmitInquiry{*s.inquiry_review, "key-1"}).state;
+    CHECK(guide_hint(s, draft).blocked);  // waiting for the answer
+    s = next(s, event::InquiryAccepted{{"Q-270108-K7MP", "2027-01-08T10:00:00+09:00"}}).state;
+    hint = guide_hint(s, draft);
+    CHECK_FALSE(hint.target.has_value());
+    CHECK_THAT(hint.text, ContainsSubstring("受付番号"));
+}
+
+TEST_CASE("guide S10: after login the office number is not asked", "[guide][inquiry]") {
+    const State s = next(logged_in(), event::SelectTab{Screen::contact}).state;
+    CHECK(guide_marks(s).size() == 8);
+    GuideDraft draft;
+    draft.inquiry = typed_inquiry();
+    draft.inquiry.office_number.clear();
+    require_points_at(s, guide_hint(s, draft), "送信内容を確認");
+}

@@ -52,13 +52,13 @@ Message error_banner(const ApiError& error, bool retryable) {
     return {Message::Kind::error, error.code, std::move(text), retryable};
 }
 
-Message lockout_message(std::chrono::seconds wait, std::chrono::system_clock::time_point until) {
+// A 429's message saying when to try again: {minutes} and {until} (12:05).
+Message try_later_message(std::string_view code, TextKey wording, std::chrono::seconds wait,
+                          std::chrono::system_clock::time_point until) {
     const auto minutes = (wait.count() + 59) / 60;
     const JstDateTime local = jst_date_time(until);
-    return {Message::Kind::error, std::string{error_code::locked_out},
-            tr(texts::error::locked_out_until,
-               {{"minutes", minutes}, {"until", format_clock(local.hour, local.minute)}}),
-            false};
+    return {Message::Kind::error, std::string{code},
+            tr(wording, {{"minutes", minutes}, {"until", format_clock(local.hour, local.minute)}}), false};
 }
 
 // The state after logging out or losing the session: S01, nothing of the
@@ -83,6 +83,7 @@ struct Update {
     // ---- requests and busy flags ---------------------------------------
 
     std::optional<Effect> request_effect(Request request) const {
+        if (request == Request::inquiry) return inquiry_effect();
         if (!s.session) return std::nullopt;
         const std::string& token = s.session->token;
         switch (request) {
@@ -92,11 +93,19 @@ struct Update {
             case Request::application:
                 if (!s.submission) return std::nullopt;
                 return effect::SubmitApplication{token, s.submission->idempotency_key, s.submission->body};
-            case Request::login:   // the password is never kept in the state
-            case Request::logout:  // fire and forget
+            case Request::login:    // the password is never kept in the state
+            case Request::logout:   // fire and forget
+            case Request::inquiry:  // also before login: inquiry_effect
                 return std::nullopt;
         }
         return std::nullopt;
+    }
+
+    // S10 works before login too: the inquiry then goes without a token.
+    std::optional<Effect> inquiry_effect() const {
+        if (!s.inquiry_submission) return std::nullopt;
+        return effect::SendInquiry{s.session ? s.session->token : std::string{},
+                                   s.inquiry_submission->idempotency_key, s.inquiry_submission->body};
     }
 
     void send(Request request, Effect effect) {
@@ -260,6 +269,58 @@ struct Update {
 
     void operator()(const event::SaveText& e) { effects.push_back(effect::SaveFile{e.path, e.content}); }
 
+    // ---- S10 問い合わせフォーム ----------------------------------------------
+
+    // The input as it will be sent, or nullopt with its errors in the state.
+    std::optional<InquiryInput> checked_inquiry(const InquiryInput& raw) {
+        InquiryInput input = normalize_inquiry(raw);
+        s.inquiry_errors = validate_inquiry(input, s.session.has_value());
+        if (!s.inquiry_errors.empty()) {
+            s.inquiry_review.reset();  // back to the form, where the errors show
+            return std::nullopt;
+        }
+        return input;
+    }
+
+    bool inquiry_open() const { return s.screen == Screen::contact && !is_busy(s, Request::inquiry); }
+
+    void operator()(const event::ReviewInquiry& e) {
+        if (!inquiry_open()) return;
+        s.message.reset();
+        s.retry.reset();
+        s.inquiry_review = checked_inquiry(e.input);
+    }
+
+    void operator()(const event::EditInquiry&) {
+        if (inquiry_open()) s.inquiry_review.reset();
+    }
+
+    void operator()(const event::SubmitInquiry& e) {
+        if (!inquiry_open()) return;
+        s.message.reset();
+        s.retry.reset();
+        s.inquiry_review = checked_inquiry(e.input);
+        if (!s.inquiry_review) return;
+        // The same body keeps its key: a retry after a lost answer is not a second inquiry.
+        if (!s.inquiry_submission || s.inquiry_submission->body != *s.inquiry_review)
+            s.inquiry_submission = InquirySubmission{e.idempotency_key, *s.inquiry_review};
+        start(Request::inquiry);
+    }
+
+    void operator()(const event::NewInquiry&) {
+        if (inquiry_open()) s.inquiry_receipt.reset();
+    }
+
+    void operator()(const event::InquiryAccepted& e) {
+        if (!finish(Request::inquiry)) return;
+        s.inquiry_receipt = e.receipt;
+        s.inquiry_submission.reset();
+        s.inquiry_review.reset();
+        s.inquiry_errors.clear();
+        s.message.reset();
+        s.retry.reset();
+    }
+
     void operator()(const event::Tick& e) {
         s.now = e.now;
         if (s.locked_until && s.now >= *s.locked_until) {
@@ -342,19 +403,47 @@ struct Update {
             s.message = error_banner({401, std::string{error_code::unauthorized}, {}, {}, {}}, false);
             return;
         }
-        if (error.http_status == 429) {
-            const std::chrono::seconds wait{error.retry_after_seconds.value_or(default_lockout.count())};
+        if (error.http_status == 429 && request == Request::login) {
+            const std::chrono::seconds wait = retry_after(error);
             s.locked_until = s.now + wait;
             go(Screen::login);
-            s.message = lockout_message(wait, *s.locked_until);
+            s.message = try_later_message(error_code::locked_out, texts::error::locked_out_until, wait,
+                                          *s.locked_until);
             return;
         }
         if (request == Request::notices) return;  // the notice is optional: no banner for it
         if (request == Request::application && fail_application(error)) return;
+        if (request == Request::inquiry && fail_inquiry(error)) return;
         // A failed login is retried by pressing ログイン again (the password is not kept).
         const bool retryable = request != Request::login && is_retryable(error.http_status, error.code);
         s.message = error_banner(error, retryable);
         if (retryable) s.retry = request;
+    }
+
+    static std::chrono::seconds retry_after(const ApiError& error) {
+        return std::chrono::seconds{error.retry_after_seconds.value_or(default_lockout.count())};
+    }
+
+    // The inquiry's own answers; false when the generic mapping applies
+    // (offline, timeout, 5xx: 再試行 with the same key). The typed text stays
+    // in the form whatever the answer.
+    bool fail_inquiry(const ApiError& error) {
+        if (error.http_status == 429) {  // TOO_MANY_INQUIRIES: only this form waits, not the login
+            const std::chrono::seconds wait = retry_after(error);
+            s.message = try_later_message(error.code, texts::inquiry_form::too_many, wait, s.now + wait);
+            return true;
+        }
+        if (error.http_status == 422) {
+            // The body changes (VALIDATION_FAILED) or needs a new key (IDEMPOTENCY_KEY_REUSED).
+            s.inquiry_submission.reset();
+            if (error.code == error_code::validation_failed) {
+                s.inquiry_errors = error.fields;
+                s.inquiry_review.reset();
+            }
+            s.message = error_banner(error, false);
+            return true;
+        }
+        return false;
     }
 
     // The application's own answers; false when the generic mapping applies.
@@ -424,6 +513,7 @@ std::optional<Request> awaited_request(const State& state) {
             case Screen::apply: return Request::license;
             case Screen::application_form: return Request::terms;
             case Screen::confirm: return Request::application;
+            case Screen::contact: return Request::inquiry;
             default: return std::nullopt;
         }
     }();

@@ -25,6 +25,41 @@ const std::array<FormField, 6> form_fields{{
     {"office_number", texts::label::office_number, &ApplicationInput::office_number},
 }};
 
+// The fields of S10's 問い合わせフォーム to fill in, in the order the form
+// shows them (the office number only before login), with their labels.
+struct InquiryField {
+    const char* name;  // as in FieldErrors
+    TextKey label;
+    std::string InquiryInput::*value;  // the typed text; none for a choice
+};
+std::vector<InquiryField> inquiry_fields(const State& s) {
+    std::vector<InquiryField> fields{
+        {"category", texts::inquiry_form::category, nullptr},
+        {"message", texts::inquiry::field::message, &InquiryInput::message},
+        {"reply_email", texts::inquiry::field::reply_email, &InquiryInput::reply_email},
+        {"phone", texts::inquiry_form::phone, &InquiryInput::phone}};
+    if (!s.session)
+        fields.push_back({"office_number", texts::label::office_number, &InquiryInput::office_number});
+    return fields;
+}
+
+// S10: the walkthrough code and the copy button, then the form's controls
+// of the step it is at.
+std::vector<std::string> contact_labels(const State& s) {
+    std::vector<std::string> labels{tr(texts::code::label), tr(texts::contact::copy)};
+    if (s.inquiry_receipt) {
+        labels.push_back(tr(texts::inquiry_form::new_inquiry));
+    } else if (s.inquiry_review) {
+        labels.push_back(tr(texts::inquiry_form::send));
+        labels.push_back(tr(texts::inquiry_form::edit));
+    } else {
+        for (const auto& field : inquiry_fields(s)) labels.push_back(tr(field.label));
+        labels.push_back(tr(texts::inquiry_form::attach));
+        labels.push_back(tr(texts::inquiry_form::review));
+    }
+    return labels;
+}
+
 std::vector<std::string> labels_on(const State& s) {
     switch (s.screen) {
         case Screen::login:
@@ -59,7 +94,7 @@ std::vector<std::string> labels_on(const State& s) {
             }
             return labels;
         }
-        case Screen::contact: return {tr(texts::code::label), tr(texts::contact::copy)};
+        case Screen::contact: return contact_labels(s);
         case Screen::faq:
         case Screen::version_notice: return {};
     }
@@ -147,6 +182,26 @@ GuideHint form_hint(const State& s, const GuideDraft& draft) {
     return point(s, texts::guide::press, tr(texts::form::to_confirm));
 }
 
+// S10: on the phone, the walkthrough code to read out; once the form is
+// being filled in, its first required field that is empty or wrong, then
+// 送信内容を確認, then 送信する; after it, the receipt number to keep.
+GuideHint contact_hint(const State& s, const GuideDraft& draft) {
+    if (s.inquiry_receipt) return {std::nullopt, tr(texts::inquiry_form::guide_received), false};
+    if (s.inquiry_review) return point(s, texts::inquiry_form::guide_send, tr(texts::inquiry_form::send));
+    if (draft.inquiry == InquiryInput{} && s.inquiry_errors.empty())
+        return point(s, texts::guide::contact, tr(texts::code::label));
+    const FieldErrors errors = validate_inquiry(normalize_inquiry(draft.inquiry), s.session.has_value());
+    for (const auto& field : inquiry_fields(s)) {
+        const auto error = errors.find(field.name);
+        if (error == errors.end()) continue;
+        const std::string label = tr(field.label);
+        if (!field.value) return point(s, texts::inquiry_form::guide_choose, label);
+        if (trim_spaces(draft.inquiry.*field.value).empty()) return point(s, texts::guide::type, label);
+        return point(s, texts::guide::fix, label, error->second.message);
+    }
+    return point(s, texts::guide::press, tr(texts::inquiry_form::review));
+}
+
 GuideHint env_check_hint(const State& s) {
     if (s.env_check_running) return blocked(tr(texts::guide::wait));
     if (!s.env_report) return point(s, texts::guide::press, tr(texts::pc_check::start));
@@ -175,7 +230,7 @@ GuideHint guide_hint(const State& state, const GuideDraft& draft) {
         case Screen::complete: return point(state, texts::guide::press, tr(texts::complete::to_license));
         case Screen::env_check: return env_check_hint(state);
         case Screen::faq: return {std::nullopt, tr(texts::guide::faq), false};
-        case Screen::contact: return point(state, texts::guide::contact, tr(texts::code::label));
+        case Screen::contact: return contact_hint(state, draft);
         case Screen::version_notice: return {std::nullopt, tr(texts::guide::notice), false};
     }
     return {};

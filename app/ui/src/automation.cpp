@@ -13,8 +13,9 @@ void FrameRecord::begin_frame() {
 }
 
 void FrameRecord::control(std::string_view label, bool enabled) {
-    current_controls_.push_back(
-        {std::string(label), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), enabled});
+    const ImDrawList* draw = ImGui::GetWindowDrawList();
+    current_controls_.push_back({std::string(label), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                                 draw->GetClipRectMin(), draw->GetClipRectMax(), enabled});
     current_texts_.emplace_back(label);
 }
 

@@ -16,6 +16,10 @@ struct SeenControl {
     std::string label;
     ImVec2 min;
     ImVec2 max;
+    // What its window showed of the screen (a control scrolled under the
+    // window's edge is drawn, but clipped: a click there hits something else).
+    ImVec2 visible_min;
+    ImVec2 visible_max;
     bool enabled = true;
 };
 

@@ -181,8 +181,10 @@ void ClientApp::draw() {
     draw_screen(out);
     ImGui::End();
     if (state_.guide_on)
-        guide_.draw(state_, {login_.user_id_typed(), login_.password_typed(), form_.draft()},
-                    walkthrough_code());
+        guide_.draw(
+            state_,
+            {login_.user_id_typed(), login_.password_typed(), form_.draft(), contact_.inquiry_draft()},
+            walkthrough_code());
     if (login_.take_helpdesk_request()) helpdesk_entry_.open();
     if (const auto snapshot = helpdesk_entry_.draw()) open_walkthrough(*snapshot);
     record_keys_and_screen();

@@ -58,6 +58,10 @@ std::optional<core::Event> execute(api::Client& client, const core::Effect& effe
                 client.set_token(e.token);
                 return to_event(client.apply(e.body, e.idempotency_key), Request::application,
                                 [](const ApplicationResult& r) { return event::ApplicationAccepted{r}; });
+            } else if constexpr (std::is_same_v<E, effect::SendInquiry>) {
+                client.set_token(e.token);  // "" before login
+                return to_event(client.submit_inquiry(e.body, e.idempotency_key), Request::inquiry,
+                                [](const InquiryReceipt& r) { return event::InquiryAccepted{r}; });
             } else if constexpr (std::is_same_v<E, effect::RunEnvCheck>) {
                 return options.run_env_check();
             } else if constexpr (std::is_same_v<E, effect::SaveFile>) {

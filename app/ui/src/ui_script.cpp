@@ -155,10 +155,13 @@ bool UiScriptPlayer::point_at(const std::string& label) {
     }
     ImGuiIO& io = ImGui::GetIO();
     const float y = (control->min.y + control->max.y) / 2;
-    if (y < 0 || y > io.DisplaySize.y) {
-        // Below (or above) the window, as a user would: turn the wheel and look again.
-        io.AddMousePosEvent(io.DisplaySize.x / 2, io.DisplaySize.y / 2);
-        io.AddMouseWheelEvent(0, y < 0 ? 2.0f : -2.0f);
+    const float top = std::max(0.0f, control->visible_min.y);
+    const float bottom = std::min(io.DisplaySize.y, control->visible_max.y);
+    if (y < top || y > bottom) {
+        // Scrolled out of its window, as a user would: turn the wheel over it and look again.
+        io.AddMousePosEvent((control->visible_min.x + control->visible_max.x) / 2, (top + bottom) / 2);
+        io.AddMouseWheelEvent(0, y < top ? 2.0f : -2.0f);
+        settle_frames_ = frames_after_input;  // look again once the scrolled frame was recorded
         return false;
     }
     io.AddMousePosEvent((control->min.x + control->max.x) / 2, y);

@@ -73,6 +73,10 @@ bool checkbox(std::string_view label, bool& value, bool enabled) {
     return noted_press(label, changed, enabled);
 }
 
+bool radio_button(std::string_view label, bool selected) {
+    return noted_press(label, ImGui::RadioButton(id_for(label).c_str(), selected), true);
+}
+
 void text(std::string_view s) { wrapped(s); }
 
 void text_colored(const ImVec4& color, std::string_view s) {

@@ -20,6 +20,8 @@ bool input_field(std::string_view label, std::string& value, const core::FieldEr
                  std::string_view field, ImGuiInputTextFlags flags = 0, const char* hint = nullptr,
                  float width_em = 22.0f);
 bool checkbox(std::string_view label, bool& value, bool enabled = true);
+// One choice of a group; true when clicked (the caller selects it).
+bool radio_button(std::string_view label, bool selected);
 
 void text(std::string_view text);
 void text_colored(const ImVec4& color, std::string_view text);

@@ -41,6 +41,7 @@ void ContactView::draw(const core::State& state, const std::string& code, Events
     if (button(core::tr(texts::contact::save_record)))
         out.push_back(core::event::SaveText{std::string(operation_record_file), operation_record().script()});
     text_muted(core::tr(texts::contact::record_hint, {{"path", operation_record_file}}));
+    inquiry_form_.draw(state, out);
 }
 
 }  // namespace careplan::ui

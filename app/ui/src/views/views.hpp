@@ -87,10 +87,39 @@ class FaqView {  // S09
     void draw(const core::State& state, Events& out);
 };
 
+// The 問い合わせフォーム at the end of S10: edit, review (送信内容を確認),
+// send, receipt. It keeps the typed text whatever the answer.
+class InquiryFormView {
+  public:
+    void draw(const core::State& state, Events& out);
+    // The form as typed so far, without the attachment (the guide points at
+    // its first empty or wrong field).
+    const core::InquiryInput& draft() const { return input_; }
+
+  private:
+    enum class Step { edit, review, receipt };
+    void draw_edit(const core::State& state, Events& out);
+    void draw_review(const core::State& state, const core::InquiryInput& review, Events& out);
+    void draw_receipt(const core::InquiryReceipt& receipt, Events& out);
+    // The input to send: the typed fields and, when ticked, the attachment.
+    core::InquiryInput to_send(const core::State& state) const;
+
+    core::InquiryInput input_;  // attachment stays empty: it is built when reviewed
+    bool attach_ = false;       // 「サポート情報を添付する」
+    Step shown_ = Step::edit;   // to bring a new step's top into view
+};
+
+// What 「サポート情報を添付する」 attaches to an inquiry.
+std::string inquiry_attachment(const core::State& state);
+
 class ContactView {  // S10
   public:
     // `code`: the walkthrough code of the caller's state.
     void draw(const core::State& state, const std::string& code, Events& out);
+    const core::InquiryInput& inquiry_draft() const { return inquiry_form_.draft(); }
+
+  private:
+    InquiryFormView inquiry_form_;
 };
 
 class VersionNoticeView {  // S11

@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "careplan/core/input.hpp"
+#include "careplan/core/inquiry.hpp"
 #include "careplan/core/license.hpp"
 #include "careplan/core/model.hpp"
 
@@ -60,7 +61,7 @@ std::string manual_step(Screen screen);
 std::optional<Screen> tab_of(Screen screen);
 
 // The HTTP requests the flow makes; at most one of each is in flight.
-enum class Request { login, logout, license, terms, notices, application };
+enum class Request { login, logout, license, terms, notices, application, inquiry };
 
 // The two texts to agree to on S05.
 enum class Document { terms, privacy };
@@ -80,6 +81,14 @@ struct Submission {
     std::string idempotency_key;
     ApplicationInput body;
     friend bool operator==(const Submission&, const Submission&) = default;
+};
+
+// One sending of the 問い合わせフォーム (S10), kept like Submission: a retry
+// of the same body sends the same key, so the help desk gets it once.
+struct InquirySubmission {
+    std::string idempotency_key;
+    InquiryInput body;
+    friend bool operator==(const InquirySubmission&, const InquirySubmission&) = default;
 };
 
 struct State {
@@ -112,6 +121,14 @@ struct State {
     bool env_check_running = false;
     std::optional<EnvCheckResult> env_report;
     std::optional<std::string> installed_client_version;  // found by the env check
+
+    // S10 問い合わせフォーム: its errors, the input (normalised) shown by
+    // 送信内容を確認 for sending, the sending in flight or failed, and the
+    // receipt of the last inquiry. The typed text itself stays in the view.
+    FieldErrors inquiry_errors;
+    std::optional<InquiryInput> inquiry_review;
+    std::optional<InquirySubmission> inquiry_submission;
+    std::optional<InquiryReceipt> inquiry_receipt;
 
     // The guide overlay (ガイド, F1) is shown; it stays on from screen to screen.
     bool guide_on = false;
@@ -172,6 +189,17 @@ struct SaveText {
     std::string path;
     std::string content;
 };
+// S10 問い合わせフォーム (also before login). Raw input: the flow normalises
+// and checks it (with the rules for being logged in or not).
+struct ReviewInquiry {
+    InquiryInput input;
+};                      // 送信内容を確認
+struct EditInquiry {};  // 修正する: from the review back to the form
+struct SubmitInquiry {
+    InquiryInput input;
+    std::string idempotency_key;
+};                     // 送信する; a fresh random key, used only for a new body
+struct NewInquiry {};  // after the receipt: write another one
 // Timer.
 struct Tick {
     std::chrono::system_clock::time_point now;
@@ -191,6 +219,9 @@ struct NoticesLoaded {
 };
 struct ApplicationAccepted {
     ApplicationResult result;
+};
+struct InquiryAccepted {
+    InquiryReceipt receipt;
 };
 struct RequestFailed {
     Request request;
@@ -214,7 +245,8 @@ using Event =
                  event::ToggleGuide, event::ShowWalkthrough, event::RunEnvCheck, event::CopyText,
                  event::SaveText, event::Tick, event::LoginSucceeded, event::LicenseLoaded,
                  event::TermsLoaded, event::NoticesLoaded, event::ApplicationAccepted, event::RequestFailed,
-                 event::EnvCheckFinished, event::FileSaved>;
+                 event::EnvCheckFinished, event::FileSaved, event::ReviewInquiry, event::EditInquiry,
+                 event::SubmitInquiry, event::NewInquiry, event::InquiryAccepted>;
 
 namespace effect {
 // HTTP (app/api). Each reports back LoginSucceeded / LicenseLoaded /
@@ -240,6 +272,13 @@ struct SubmitApplication {
     std::string idempotency_key;
     ApplicationInput body;
 };
+// POST /inquiries, with the session's token, or "" before login; reports
+// InquiryAccepted or RequestFailed.
+struct SendInquiry {
+    std::string token;
+    std::string idempotency_key;
+    InquiryInput body;
+};
 // Local. RunEnvCheck reports EnvCheckFinished, SaveFile FileSaved; the
 // clipboard reports nothing.
 struct RunEnvCheck {};
@@ -254,7 +293,7 @@ struct SaveFile {
 
 using Effect = std::variant<effect::Login, effect::Logout, effect::FetchLicense, effect::FetchTerms,
                             effect::FetchNotices, effect::SubmitApplication, effect::RunEnvCheck,
-                            effect::CopyToClipboard, effect::SaveFile>;
+                            effect::CopyToClipboard, effect::SaveFile, effect::SendInquiry>;
 
 struct Transition {
     State state;

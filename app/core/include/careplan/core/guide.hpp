@@ -29,6 +29,7 @@ struct GuideDraft {
     bool user_id_typed = false;  // S01
     bool password_typed = false;
     ApplicationInput form;  // S05, raw
+    InquiryInput inquiry;   // S10's 問い合わせフォーム, raw, without its attachment
 };
 
 struct GuideHint {

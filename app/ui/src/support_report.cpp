@@ -3,6 +3,7 @@
 #include "careplan/core/date.hpp"
 #include "careplan/core/input.hpp"
 #include "careplan/core/text_keys.hpp"
+#include "careplan/core/walkthrough_code.hpp"
 
 namespace careplan::ui {
 
@@ -18,7 +19,7 @@ std::string reported_user_id(const std::string& id) {
 
 }  // namespace
 
-std::string support_report(const core::State& state) {
+std::string support_report(const core::State& state, std::string_view walkthrough_code) {
     const auto now = core::jst_date_time(state.now);
     // One line of the report.
     auto line = [](core::TextKey key, std::initializer_list<core::TextArg> args = {}) {
@@ -30,6 +31,7 @@ std::string support_report(const core::State& state) {
               {{"date", core::format_iso(now.date)}, {"time", core::format_clock(now.hour, now.minute)}});
     r += line(texts::client::support::screen,
               {{"code", core::screen_code(state.screen)}, {"title", core::screen_title(state.screen)}});
+    r += line(texts::code::line, {{"code", core::display_walkthrough_code(walkthrough_code)}});
     const std::string id = state.session ? state.session->user.user_id : state.login_user_id;
     r += line(texts::client::support::user_id, {{"user_id", reported_user_id(id)}});
     if (state.license) {

@@ -36,12 +36,13 @@ void ContactView::draw(const core::State& state, const std::string& code, Events
     ImGui::Spacing();
     ImGui::Separator();
     text(core::tr(texts::contact::screen_code_hint));
-    if (button(core::tr(texts::contact::copy))) out.push_back(core::event::CopyText{support_report(state)});
+    if (button(core::tr(texts::contact::copy)))
+        out.push_back(core::event::CopyText{support_report(state, code)});
     ImGui::SameLine();
     if (button(core::tr(texts::contact::save_record)))
         out.push_back(core::event::SaveText{std::string(operation_record_file), operation_record().script()});
     text_muted(core::tr(texts::contact::record_hint, {{"path", operation_record_file}}));
-    inquiry_form_.draw(state, out);
+    inquiry_form_.draw(state, code, out);
 }
 
 }  // namespace careplan::ui

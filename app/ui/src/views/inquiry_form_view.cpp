@@ -6,6 +6,7 @@
 #include "automation.hpp"
 #include "careplan/api/client.hpp"
 #include "careplan/core/date.hpp"
+#include "careplan/core/inquiry.hpp"
 #include "careplan/core/text_keys.hpp"
 #include "support_report.hpp"
 #include "theme.hpp"
@@ -79,16 +80,27 @@ void failure_note(const core::State& state) {
 
 }  // namespace
 
-std::string inquiry_attachment(const core::State& state) { return support_report(state); }
+std::string inquiry_attachment(const core::State& state, const std::string& code) {
+    std::string attachment = support_report(state, code) + "\n";
+    std::string record = operation_record().script();
+    const std::size_t room =
+        core::max_inquiry_attachment_bytes - std::min(attachment.size(), core::max_inquiry_attachment_bytes);
+    if (record.size() > room) {
+        // The oldest actions go first, at a line's end.
+        const auto line_end = record.find('\n', record.size() - room);
+        record = line_end == std::string::npos ? std::string{} : record.substr(line_end + 1);
+    }
+    return attachment + record;
+}
 
-core::InquiryInput InquiryFormView::to_send(const core::State& state) const {
+core::InquiryInput InquiryFormView::to_send(const core::State& state, const std::string& code) const {
     core::InquiryInput input = input_;
     if (state.session) input.office_number.clear();  // the service takes the session's office
-    input.attachment = attach_ ? inquiry_attachment(state) : std::string{};
+    input.attachment = attach_ ? inquiry_attachment(state, code) : std::string{};
     return input;
 }
 
-void InquiryFormView::draw(const core::State& state, Events& out) {
+void InquiryFormView::draw(const core::State& state, const std::string& code, Events& out) {
     const Step step = state.inquiry_receipt  ? Step::receipt
                       : state.inquiry_review ? Step::review
                                              : Step::edit;
@@ -99,13 +111,13 @@ void InquiryFormView::draw(const core::State& state, Events& out) {
     shown_ = step;
     text_large(core::tr(texts::inquiry_form::title), colors::text);
     switch (step) {
-        case Step::edit: draw_edit(state, out); break;
+        case Step::edit: draw_edit(state, code, out); break;
         case Step::review: draw_review(state, *state.inquiry_review, out); break;
         case Step::receipt: draw_receipt(*state.inquiry_receipt, out); break;
     }
 }
 
-void InquiryFormView::draw_edit(const core::State& state, Events& out) {
+void InquiryFormView::draw_edit(const core::State& state, const std::string& code, Events& out) {
     const auto& errors = state.inquiry_errors;
     text(core::tr(texts::inquiry_form::intro));
     ImGui::Spacing();
@@ -129,7 +141,7 @@ void InquiryFormView::draw_edit(const core::State& state, Events& out) {
     field_error(errors, "attachment");
     ImGui::Spacing();
     if (primary_button(core::tr(texts::inquiry_form::review)))
-        out.push_back(core::event::ReviewInquiry{to_send(state)});
+        out.push_back(core::event::ReviewInquiry{to_send(state, code)});
     failure_note(state);
 }
 

@@ -91,26 +91,29 @@ class FaqView {  // S09
 // send, receipt. It keeps the typed text whatever the answer.
 class InquiryFormView {
   public:
-    void draw(const core::State& state, Events& out);
+    // `code`: the screen's walkthrough code, attached with the support information.
+    void draw(const core::State& state, const std::string& code, Events& out);
     // The form as typed so far, without the attachment (the guide points at
     // its first empty or wrong field).
     const core::InquiryInput& draft() const { return input_; }
 
   private:
     enum class Step { edit, review, receipt };
-    void draw_edit(const core::State& state, Events& out);
+    void draw_edit(const core::State& state, const std::string& code, Events& out);
     void draw_review(const core::State& state, const core::InquiryInput& review, Events& out);
     void draw_receipt(const core::InquiryReceipt& receipt, Events& out);
     // The input to send: the typed fields and, when ticked, the attachment.
-    core::InquiryInput to_send(const core::State& state) const;
+    core::InquiryInput to_send(const core::State& state, const std::string& code) const;
 
     core::InquiryInput input_;  // attachment stays empty: it is built when reviewed
     bool attach_ = false;       // 「サポート情報を添付する」
     Step shown_ = Step::edit;   // to bring a new step's top into view
 };
 
-// What 「サポート情報を添付する」 attaches to an inquiry.
-std::string inquiry_attachment(const core::State& state);
+// What 「サポート情報を添付する」 attaches to an inquiry: the support report
+// (with the walkthrough code) and the operation record, as much of its
+// newest part as fits the service's limit.
+std::string inquiry_attachment(const core::State& state, const std::string& code);
 
 class ContactView {  // S10
   public:

@@ -6,14 +6,18 @@
 #include <csignal>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include <pthread.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "careplan/core/input.hpp"
 #include "careplan/core/inquiry.hpp"
+#include "careplan/core/password_policy.hpp"
 #include "careplan/core/text.hpp"
 #include "careplan/core/text_keys.hpp"
 #include "careplan/service/service.hpp"
@@ -26,6 +30,7 @@ namespace {
 using namespace careplan;
 using service::Store;
 using service::Tx;
+using service::UserRecords;
 
 struct CommandLine {
     std::map<std::string, std::string> values;
@@ -45,8 +50,8 @@ class UsageError : public std::runtime_error {
 
 CommandLine parse_command_line(int argc, char** argv) {
     static const std::set<std::string> with_value = {
-        "--db",       "--listen", "--today",       "--cert",        "--key",
-        "--mail-log", "--office", "--office-name", "--valid-until", "--valid-from"};
+        "--db",     "--listen",      "--today",       "--cert",       "--key", "--mail-log",
+        "--office", "--office-name", "--valid-until", "--valid-from", "--user"};
     static const std::set<std::string> flags = {"--demo", "--insecure-listen", "--csv", "--help"};
     CommandLine line;
     for (int i = 1; i < argc; ++i) {
@@ -80,17 +85,83 @@ std::string required(const CommandLine& line, const std::string& name) {
     return line.value(name);
 }
 
-int user_add(const CommandLine& line, Store& store) {
-    if (line.words.size() != 3) throw UsageError(core::tr(texts::service::admin::user_id_needed));
-    std::string password;
-    std::getline(std::cin, password);
-    if (!password.empty() && password.back() == '\r') password.pop_back();
-    core::LoginInput login = core::normalize_login({line.words[2], password});
-    for (const auto& [field, error] : core::validate_login(login)) {
-        throw UsageError(field + ": " + error.message);
+// The user ID a command names (`user passwd KJ…`, `--user KJ…`), normalised
+// as at login; a usage error when it is missing or not an ID.
+std::string user_id_argument(const std::string& command, const std::optional<std::string>& given) {
+    if (!given) throw UsageError(core::tr(texts::account::admin::user_id_needed, {{"command", command}}));
+    std::string user_id = core::normalize_user_id(*given);
+    if (!core::is_valid_user_id(user_id)) {
+        // Not an ID: perhaps a password typed in the wrong place, so not repeated.
+        throw UsageError(core::tr(texts::account::admin::user_id_format));
     }
+    return user_id;
+}
+
+std::optional<std::string> only_word_after(const CommandLine& line, std::size_t command_words) {
+    if (line.words.size() != command_words + 1) return std::nullopt;
+    return line.words.back();
+}
+
+void require_user(Tx& tx, const std::string& user_id) {
+    if (!tx.find_user(user_id)) {
+        throw std::runtime_error(core::tr(texts::account::admin::user_not_found, {{"user_id", user_id}}));
+    }
+}
+
+// Terminal echo off for one line of input, back on afterwards, also when
+// Ctrl+C ends the program in the middle of it.
+termios saved_terminal;
+
+void restore_terminal_and_stop(int signal) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &saved_terminal);
+    std::signal(signal, SIG_DFL);
+    std::raise(signal);
+}
+
+std::string read_hidden_line(core::TextKey prompt) {
+    std::cerr << core::tr(prompt) << " " << std::flush;
+    tcgetattr(STDIN_FILENO, &saved_terminal);
+    termios quiet = saved_terminal;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    quiet.c_lflag |= ECHONL;  // the Enter still moves to the next line
+    auto previous_int = std::signal(SIGINT, restore_terminal_and_stop);
+    auto previous_term = std::signal(SIGTERM, restore_terminal_and_stop);
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    std::string line;
+    std::getline(std::cin, line);
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_terminal);
+    std::signal(SIGINT, previous_int);
+    std::signal(SIGTERM, previous_term);
+    return line;
+}
+
+// A new password: typed twice without echo on a terminal, else the first
+// line of standard input (scripts). Never printed, and it must pass the
+// password policy.
+std::string read_new_password(const std::string& user_id) {
+    std::string password;
+    if (isatty(STDIN_FILENO)) {
+        password = read_hidden_line(texts::account::prompt::password);
+        if (read_hidden_line(texts::account::prompt::again) != password) {
+            throw std::runtime_error(core::tr(texts::account::prompt::mismatch));
+        }
+    } else {
+        std::getline(std::cin, password);
+    }
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    auto problems = core::password_problems(password, user_id);
+    if (!problems.empty()) {
+        std::string text;
+        for (const auto& problem : problems) text += (text.empty() ? "" : "\n") + problem.message;
+        throw std::runtime_error(text);
+    }
+    return password;
+}
+
+int user_add(const CommandLine& line, Store& store) {
+    std::string user_id = user_id_argument("user add", only_word_after(line, 2));
     std::string office_number = core::normalize_ascii_field(required(line, "--office"));
-    std::string hash = service::hash_password(login.password, {});
+    std::string hash = service::hash_password(read_new_password(user_id), {});
     bool added = store.write([&](Tx& tx) {
         auto office = tx.find_office(office_number);
         if (!office) {
@@ -99,12 +170,66 @@ int user_add(const CommandLine& line, Store& store) {
             }
             office = tx.ensure_office(office_number, line.value("--office-name"));
         }
-        return tx.add_user(login.user_id, office->id, hash);
+        return tx.add_user(user_id, office->id, hash);
     });
     if (!added) {
-        throw std::runtime_error(core::tr(texts::service::admin::user_exists, {{"user_id", login.user_id}}));
+        throw std::runtime_error(core::tr(texts::service::admin::user_exists, {{"user_id", user_id}}));
     }
-    std::cout << "added " << login.user_id << " (office " << office_number << ")\n";
+    std::cout << "added " << user_id << " (office " << office_number << ")\n";
+    return 0;
+}
+
+// A new password ends the user's sessions (whoever knew the old one is
+// logged out) and forgets its wrong passwords, so the office can log in at once.
+int user_passwd(const CommandLine& line, Store& store) {
+    std::string user_id = user_id_argument("user passwd", only_word_after(line, 2));
+    store.read([&](Tx& tx) { require_user(tx, user_id); });  // before asking for the password
+    std::string hash = service::hash_password(read_new_password(user_id), {});
+    int sessions = store.write([&](Tx& tx) {
+        require_user(tx, user_id);
+        tx.set_password_hash(user_id, hash);
+        tx.clear_login_failures_of(user_id);
+        return tx.delete_sessions_of(user_id);
+    });
+    std::cout << core::tr(texts::account::admin::password_changed,
+                          {{"user_id", user_id}, {"sessions", sessions}})
+              << "\n";
+    return 0;
+}
+
+// Applications and inquiries are the office's records and stay: a user
+// with any is not removed (user passwd stops its logins instead).
+int user_remove(const CommandLine& line, Store& store) {
+    std::string user_id = user_id_argument("user remove", only_word_after(line, 2));
+    int sessions = store.write([&](Tx& tx) {
+        require_user(tx, user_id);
+        UserRecords records = tx.records_of(user_id);
+        if (records.applications > 0 || records.inquiries > 0) {
+            throw std::runtime_error(
+                core::tr(texts::account::admin::user_has_records, {{"user_id", user_id},
+                                                                   {"applications", records.applications},
+                                                                   {"inquiries", records.inquiries}}));
+        }
+        int ended = tx.delete_sessions_of(user_id);
+        tx.remove_user(user_id);
+        return ended;
+    });
+    std::cout << core::tr(texts::account::admin::user_removed, {{"user_id", user_id}, {"sessions", sessions}})
+              << "\n";
+    return 0;
+}
+
+int sessions_revoke(const CommandLine& line, Store& store) {
+    const bool named = line.words.size() == 2 && line.has("--user");
+    std::string user_id = user_id_argument("sessions revoke --user",
+                                           named ? std::optional(line.value("--user")) : std::nullopt);
+    int sessions = store.write([&](Tx& tx) {
+        require_user(tx, user_id);
+        return tx.delete_sessions_of(user_id);
+    });
+    std::cout << core::tr(texts::account::admin::sessions_revoked,
+                          {{"user_id", user_id}, {"sessions", sessions}})
+              << "\n";
     return 0;
 }
 
@@ -300,6 +425,9 @@ int run(int argc, char** argv) {
     std::string command = line.words[0] + " " + (line.words.size() > 1 ? line.words[1] : "");
     Store store(required(line, "--db"));
     if (command == "user add") return user_add(line, store);
+    if (command == "user passwd") return user_passwd(line, store);
+    if (command == "user remove") return user_remove(line, store);
+    if (command == "sessions revoke") return sessions_revoke(line, store);
     if (command == "license set") return license_set(line, store);
     if (command == "applications list") return applications_list(line, store);
     if (command == "inquiries list") return inquiries_list(line, store);

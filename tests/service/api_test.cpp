@@ -112,7 +112,7 @@ TEST_CASE("bad credentials are 401, a malformed ID is 422 per field") {
 
 TEST_CASE("five wrong passwords lock the ID out, even for the right password") {
     auto options = TestService::default_options();
-    options.lockout = std::chrono::seconds(2);
+    options.login_limits.per_user_and_address.window = std::chrono::seconds(2);
     TestService service(options);
     auto client = service.client();
     for (int attempt = 1; attempt <= 4; ++attempt) {

@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <stdlib.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -174,7 +175,8 @@ TEST_CASE("--help lists every option") {
     CHECK(child.wait() == 0);
     for (const char* option :
          {"--db", "--listen", "--demo", "--today", "--cert", "--key", "--insecure-listen", "--mail-log",
-          "--csv", "--help", "user add", "license set", "applications list", "inquiries list"}) {
+          "--csv", "--help", "user add", "user passwd", "user remove", "sessions revoke", "--user",
+          "license set", "applications list", "inquiries list"}) {
         INFO(option);
         CHECK(help.find(option) != std::string::npos);
     }
@@ -247,7 +249,7 @@ TEST_CASE("administration: user add, license set, applications list") {
                     "secret-pass-1\n", &out) == 0);
     CHECK(out.find("KJ12345678") != std::string::npos);
     CHECK(run_admin(dir, {"user", "add", "KJ12345678", "--office", "1310000001"},
-                    "other\n") == 1);  // taken
+                    "another-pass-2\n") == 1);  // taken
     CHECK(run_admin(dir, {"license", "set", "--office", "1310000001", "--valid-until", "2027-01-10"}, {},
                     &out) == 0);
     CHECK(out.find("2026-01-11 .. 2027-01-10") != std::string::npos);
@@ -327,6 +329,185 @@ TEST_CASE("administration: inquiries list as a table and as CSV") {
                      "\"S06 version 1.1.2\nwalkthrough ABCD-2345\"\r\n") != std::string::npos);
     }
     CHECK(run_admin(dir, {"inquiries", "frobnicate"}) == 2);
+}
+
+// Everything an admin command printed, on stdout and stderr.
+struct AdminRun {
+    int code = 0;
+    std::string output;
+};
+
+AdminRun admin(const TempDir& dir, const std::vector<std::string>& args, const std::string& input = {}) {
+    AdminRun run;
+    run.code = run_admin(dir, args, input, &run.output);
+    run.output += read_file(dir.file("admin.log"));
+    return run;
+}
+
+TEST_CASE("administration: the password policy, and no password ever printed") {
+    TempDir dir;
+    const std::vector<std::string> add = {"user",       "add",           "KJ20000001",  "--office",
+                                          "1310000002", "--office-name", "テスト事業所"};
+    for (const char* refused : {"short-pw", "kj20000001-office", "password1234"}) {
+        AdminRun run = admin(dir, add, std::string(refused) + "\n");
+        INFO(refused);
+        CHECK(run.code == 1);
+        CHECK(run.output.find(refused) == std::string::npos);
+        CHECK(run.output.find("パスワード") != std::string::npos);
+    }
+    AdminRun too_short = admin(dir, add, "short-pw\n");
+    CHECK(too_short.output.find("12文字以上") != std::string::npos);
+    AdminRun with_id = admin(dir, add, "20000001-abcdefgh\n");
+    CHECK(with_id.output.find("ユーザID") != std::string::npos);
+    AdminRun common = admin(dir, add, "Password1234\n");
+    CHECK(common.output.find("よく使われる") != std::string::npos);
+
+    AdminRun added = admin(dir, add, "Marker-Pass-7F3A\n");
+    CHECK(added.code == 0);
+    CHECK(added.output.find("Marker-Pass-7F3A") == std::string::npos);
+    AdminRun changed = admin(dir, {"user", "passwd", "KJ20000001"}, "Marker-Pass-8E2B\n");
+    CHECK(changed.code == 0);
+    CHECK(changed.output.find("Marker-Pass-8E2B") == std::string::npos);
+    AdminRun weak = admin(dir, {"user", "passwd", "KJ20000001"}, "qwerty123456\n");
+    CHECK(weak.code == 1);
+    CHECK(weak.output.find("qwerty123456") == std::string::npos);
+}
+
+TEST_CASE("administration: user passwd, sessions revoke, user remove") {
+    TempDir dir;
+    REQUIRE(admin(dir,
+                  {"user", "add", "KJ20000002", "--office", "1310000003", "--office-name", "テスト事業所"},
+                  "first-password-1\n")
+                .code == 0);
+    REQUIRE(admin(dir, {"license", "set", "--office", "1310000003", "--valid-until", "2027-01-10"}).code ==
+            0);
+    Running service = serve(dir, {});
+    auto first = client_for(service.url);
+    auto second = client_for(service.url);
+    REQUIRE(first.login({"KJ20000002", "first-password-1"}).ok());
+    REQUIRE(second.login({"KJ20000002", "first-password-1"}).ok());
+    // Five wrong passwords from this address: locked here until passwd.
+    for (int attempt = 0; attempt < 5; ++attempt) second.login({"KJ20000002", "wrong-password"});
+    CHECK(second.login({"KJ20000002", "first-password-1"}).error().http_status == 429);
+
+    AdminRun changed = admin(dir, {"user", "passwd", "kj20000002"}, "second-password-2\n");
+    INFO(changed.output);
+    CHECK(changed.code == 0);
+    CHECK(changed.output.find("KJ20000002") != std::string::npos);
+    CHECK(changed.output.find("2件") != std::string::npos);  // both clients were logged in
+    CHECK(first.license().error().http_status == 401);
+    CHECK(second.login({"KJ20000002", "first-password-1"}).error().http_status == 401);
+    REQUIRE(second.login({"KJ20000002", "second-password-2"}).ok());
+    REQUIRE(first.login({"KJ20000002", "second-password-2"}).ok());
+
+    AdminRun revoked = admin(dir, {"sessions", "revoke", "--user", "KJ20000002"});
+    CHECK(revoked.code == 0);
+    CHECK(revoked.output.find("2件") != std::string::npos);
+    CHECK(first.license().error().http_status == 401);
+    CHECK(second.license().error().http_status == 401);
+    CHECK(admin(dir, {"sessions", "revoke", "--user", "KJ20000002"}).output.find("0件") != std::string::npos);
+
+    REQUIRE(first.login({"KJ20000002", "second-password-2"}).ok());
+    AdminRun removed = admin(dir, {"user", "remove", "KJ20000002"});
+    CHECK(removed.code == 0);
+    CHECK(removed.output.find("1件") != std::string::npos);
+    CHECK(first.license().error().http_status == 401);
+    CHECK(first.login({"KJ20000002", "second-password-2"}).error().http_status == 401);
+    service.child->signal(SIGTERM);
+    CHECK(service.child->wait() == 0);
+
+    // Unknown users: a clear message, nothing changed, nothing asked.
+    for (const auto& args :
+         std::vector<std::vector<std::string>>{{"user", "passwd", "KJ20000002"},
+                                               {"user", "remove", "KJ20000002"},
+                                               {"sessions", "revoke", "--user", "KJ20000002"}}) {
+        AdminRun unknown = admin(dir, args, "third-password-3\n");
+        CHECK(unknown.code == 1);
+        CHECK(unknown.output.find("ユーザIDが登録されていません: KJ20000002") != std::string::npos);
+    }
+    // Not an ID, or none: a usage error that does not repeat what was typed.
+    AdminRun malformed = admin(dir, {"user", "passwd", "my-secret-pass"});
+    CHECK(malformed.code == 2);
+    CHECK(malformed.output.find("my-secret-pass") == std::string::npos);
+    CHECK(admin(dir, {"user", "remove"}).code == 2);
+    CHECK(admin(dir, {"sessions", "revoke"}).code == 2);
+}
+
+TEST_CASE("administration: a user with applications is kept") {
+    TempDir dir;
+    {
+        Running service = serve(dir, {"--demo"});
+        auto client = client_for(service.url);
+        REQUIRE(client.login({"KJ00000001", "demo-pass-0001"}).ok());
+        REQUIRE(client.apply(application("1370000001"), "remove-test").ok());
+        service.child->signal(SIGTERM);
+        CHECK(service.child->wait() == 0);
+    }
+    AdminRun kept = admin(dir, {"user", "remove", "KJ00000001"});
+    CHECK(kept.code == 1);
+    CHECK(kept.output.find("申請 1件") != std::string::npos);
+    CHECK(admin(dir, {"applications", "list", "--csv"}).output.find("KJ00000001") != std::string::npos);
+}
+
+TEST_CASE("administration: on a terminal the password is asked twice and never echoed") {
+    TempDir dir;
+    int master = posix_openpt(O_RDWR | O_NOCTTY);
+    REQUIRE(master >= 0);
+    REQUIRE(grantpt(master) == 0);
+    REQUIRE(unlockpt(master) == 0);
+    std::string terminal = ptsname(master);
+    std::string err = dir.file("tty.log");
+    pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        setsid();
+        int slave = open(terminal.c_str(), O_RDWR);
+        int log = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        dup2(slave, 0);
+        dup2(slave, 1);
+        dup2(log, 2);
+        close(master);
+        execl(CAREPLAN_SERVICE_BINARY, CAREPLAN_SERVICE_BINARY, "--db", dir.file("service.db").c_str(),
+              "user", "add", "KJ20000003", "--office", "1310000004", "--office-name", "TTY", nullptr);
+        _exit(127);
+    }
+    // Everything the terminal shows until the program ends.
+    std::string shown;
+    auto read_terminal = [&](std::chrono::milliseconds wait) {
+        pollfd fd{master, POLLIN, 0};
+        char chunk[512];
+        while (poll(&fd, 1, static_cast<int>(wait.count())) > 0) {
+            ssize_t got = read(master, chunk, sizeof chunk);
+            if (got <= 0) break;
+            shown.append(chunk, static_cast<std::size_t>(got));
+        }
+    };
+    // Typed only once the prompt is there, i.e. echo is already off.
+    auto type_after_prompt = [&](const std::string& typed, std::size_t prompts) {
+        for (int i = 0; i < 200; ++i) {
+            std::string log = read_file(err);
+            std::size_t count = 0;
+            for (auto at = log.find(':'); at != std::string::npos; at = log.find(':', at + 1)) ++count;
+            if (count >= prompts) break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        REQUIRE(write(master, typed.data(), typed.size()) == ssize_t(typed.size()));
+        read_terminal(std::chrono::milliseconds(200));
+    };
+    type_after_prompt("Tty-Marker-9C4D\n", 1);
+    type_after_prompt("Tty-Marker-9C4D\n", 2);
+    read_terminal(std::chrono::milliseconds(3000));
+    int status = 0;
+    waitpid(pid, &status, 0);
+    close(master);
+    std::string log = read_file(err);
+    INFO(shown << "\n" << log);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    CHECK(shown.find("added KJ20000003") != std::string::npos);
+    CHECK(shown.find("Tty-Marker") == std::string::npos);
+    CHECK(log.find("Tty-Marker") == std::string::npos);
+    CHECK(log.find("表示されません") != std::string::npos);
 }
 
 TEST_CASE("refusals: --demo and plain HTTP off loopback, unknown options") {

@@ -5,6 +5,7 @@
 
 #include "applications.hpp"
 #include "inquiries.hpp"
+#include "login_limits.hpp"
 #include "careplan/random.hpp"
 #include "careplan/api/wire.hpp"
 #include "careplan/core/errors.hpp"
@@ -78,9 +79,7 @@ HttpResponse too_many(std::string_view error_code, std::int64_t retry_after) {
     return response;
 }
 
-HttpResponse locked_out(std::int64_t locked_until, std::int64_t now) {
-    return too_many(code::locked_out, locked_until - now);
-}
+HttpResponse locked_out(std::int64_t wait_seconds) { return too_many(code::locked_out, wait_seconds); }
 
 // The Idempotency-Key a submission must carry, or the 400 that says so.
 std::optional<HttpResponse> idempotency_key_error(const HttpRequest& request) {
@@ -229,21 +228,28 @@ HttpResponse Handlers::login(Context& context) {
         return validation_failed(std::move(fields));
     }
     context.masked_user = core::mask_user_id(input.user_id);
+    const std::string& address = context.request.remote_addr;
     std::int64_t now = now_seconds();
-    auto [throttle, user] = store_.read(
-        [&](Tx& tx) { return std::make_pair(tx.throttle(input.user_id), tx.find_user(input.user_id)); });
-    if (throttle.locked_until > now) return locked_out(throttle.locked_until, now);
+    auto [reservation, user] = store_.write([&](Tx& tx) {
+        return std::make_pair(reserve_login_attempt(tx, config_.login_limits, input.user_id, address, now),
+                              tx.find_user(input.user_id));
+    });
+    if (reservation.refused_for > 0) return locked_out(reservation.refused_for);
 
     // An unknown ID costs the same hash as a known one, so timing does not
     // tell which IDs exist.
     bool verified = verify_password(user ? user->password_hash : dummy_hash_, input.password);
-    if (!user || !verified) return failed_login(input.user_id, now);
+    if (!user || !verified) {
+        // Already counted; the attempt that filled a count is told to wait at once.
+        if (reservation.wait_if_wrong > 0) return locked_out(reservation.wait_if_wrong);
+        return error_response(401, code::invalid_credentials);
+    }
 
     std::string id = random_hex(session_id_hex / 2);
     std::string secret = random_hex(session_secret_hex / 2);
     auto expires = std::chrono::system_clock::now() + config_.session_ttl;
     store_.write([&](Tx& tx) {
-        tx.clear_throttle(input.user_id);
+        refund_login_attempt(tx, input.user_id, address);
         tx.delete_expired_sessions(now);
         tx.add_session(id, {user->user_id, sha256_hex(secret), unix_seconds(expires)});
     });
@@ -251,22 +257,6 @@ HttpResponse Handlers::login(Context& context) {
                           core::format_rfc3339_jst(expires),
                           {user->user_id, user->office.name, user->office.office_number}};
     return json_response(201, api::to_wire(session));
-}
-
-// Counts the failure; the one that reaches the limit locks the ID at once.
-HttpResponse Handlers::failed_login(const std::string& user_id, std::int64_t now) {
-    LoginThrottle throttle = store_.write([&](Tx& tx) {
-        LoginThrottle t = tx.throttle(user_id);
-        if (t.locked_until <= now) t.locked_until = 0;
-        if (++t.failures >= config_.max_failed_logins) {
-            t.failures = 0;
-            t.locked_until = now + config_.lockout.count();
-        }
-        tx.set_throttle(user_id, t);
-        return t;
-    });
-    if (throttle.locked_until > now) return locked_out(throttle.locked_until, now);
-    return error_response(401, code::invalid_credentials);
 }
 
 HttpResponse Handlers::logout(Context& context) {

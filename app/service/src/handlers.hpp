@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "careplan/service/service.hpp"
 #include "careplan/service/store.hpp"
 #include "crypto.hpp"
 #include "rate_limit.hpp"
@@ -40,8 +41,7 @@ struct HttpResponse {
 struct HandlerConfig {
     std::function<core::Date()> today;
     std::chrono::seconds session_ttl{8 * 3600};
-    std::chrono::seconds lockout{15 * 60};
-    int max_failed_logins = 5;
+    LoginLimits login_limits;
     Argon2Params argon2;             // for the dummy hash that evens out unknown IDs
     int max_inquiries_per_hour = 5;  // per client address
 };
@@ -83,8 +83,6 @@ class Handlers {
     HttpResponse inquire(Context& context);
     HttpResponse notices(Context& context);
     HttpResponse health(Context& context);
-
-    HttpResponse failed_login(const std::string& user_id, std::int64_t now);
 
     Store& store_;
     HandlerConfig config_;

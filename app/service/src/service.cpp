@@ -188,8 +188,8 @@ void Service::start(const std::string& host, int port) {
     }
     if (d.options.seed_demo) seed_demo(d.store, d.today(), d.argon2());
     d.handlers = std::make_unique<Handlers>(
-        d.store, HandlerConfig{[this] { return today(); }, d.options.session_ttl, d.options.lockout,
-                               d.options.max_failed_logins, d.argon2(), d.options.max_inquiries_per_hour});
+        d.store, HandlerConfig{[this] { return today(); }, d.options.session_ttl, d.options.login_limits,
+                               d.argon2(), d.options.max_inquiries_per_hour});
 
     auto server = d.make_server();
     d.configure(*server);

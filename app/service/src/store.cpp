@@ -93,6 +93,20 @@ CREATE TABLE inquiries (
   response        TEXT NOT NULL
 );
 )sql",
+    // 3: login limits per (ID, address), per ID and per address, replacing
+    // the lock per ID alone (which let anyone lock any office out). "*"
+    // stands for every ID or every address; a row goes when its window ends.
+    R"sql(
+DROP TABLE login_throttle;
+CREATE TABLE login_failures (
+  user_id    TEXT NOT NULL,
+  address    TEXT NOT NULL,
+  failures   INTEGER NOT NULL CHECK (failures > 0),
+  expires_at INTEGER NOT NULL,
+  PRIMARY KEY (user_id, address)
+);
+CREATE INDEX login_failures_expiry ON login_failures (expires_at);
+)sql",
 };
 
 constexpr int migration_count = static_cast<int>(std::size(migrations));
@@ -234,6 +248,26 @@ bool Tx::add_user(std::string_view user_id, std::int64_t office_id, std::string_
     return sqlite3_changes(db_.handle()) == 1;
 }
 
+void Tx::set_password_hash(std::string_view user_id, std::string_view password_hash) {
+    sql::Stmt(db_, "UPDATE users SET password_hash = ?2 WHERE user_id = ?1")
+        .bind_all(user_id, password_hash)
+        .run();
+}
+
+UserRecords Tx::records_of(std::string_view user_id) {
+    sql::Stmt s(db_,
+                "SELECT (SELECT count(*) FROM applications WHERE user_id = ?1), "
+                "(SELECT count(*) FROM inquiries WHERE user_id = ?1)");
+    s.bind_all(user_id);
+    s.step();
+    return {static_cast<int>(s.int64(0)), static_cast<int>(s.int64(1))};
+}
+
+void Tx::remove_user(std::string_view user_id) {
+    clear_login_failures_of(user_id);
+    sql::Stmt(db_, "DELETE FROM users WHERE user_id = ?1").bind_all(user_id).run();
+}
+
 std::optional<UserRecord> Tx::find_user(std::string_view user_id) {
     sql::Stmt s(db_,
                 "SELECT u.user_id, u.password_hash, o.id, o.office_number, o.name "
@@ -258,23 +292,43 @@ std::optional<core::Period> Tx::license(std::int64_t office_id) {
     return core::Period{date_column(s, 0), date_column(s, 1)};
 }
 
-LoginThrottle Tx::throttle(std::string_view user_id) {
-    sql::Stmt s(db_, "SELECT failures, locked_until FROM login_throttle WHERE user_id = ?1");
-    s.bind_all(user_id);
+LoginFailures Tx::login_failures(const LoginFailureKey& key) {
+    sql::Stmt s(db_, "SELECT failures, expires_at FROM login_failures WHERE user_id = ?1 AND address = ?2");
+    s.bind_all(key.user_id, key.address);
     if (!s.step()) return {};
     return {static_cast<int>(s.int64(0)), s.int64(1)};
 }
 
-void Tx::set_throttle(std::string_view user_id, LoginThrottle throttle) {
+LoginFailures Tx::count_login_failure(const LoginFailureKey& key, std::int64_t expires_at) {
     sql::Stmt(db_,
-              "INSERT INTO login_throttle (user_id, failures, locked_until) VALUES (?1, ?2, ?3) "
-              "ON CONFLICT (user_id) DO UPDATE SET failures = ?2, locked_until = ?3")
-        .bind_all(user_id, throttle.failures, throttle.locked_until)
+              "INSERT INTO login_failures (user_id, address, failures, expires_at) VALUES (?1, ?2, 1, ?3) "
+              "ON CONFLICT (user_id, address) DO UPDATE SET failures = failures + 1")
+        .bind_all(key.user_id, key.address, expires_at)
+        .run();
+    return login_failures(key);
+}
+
+void Tx::uncount_login_failure(const LoginFailureKey& key) {
+    sql::Stmt(db_, "DELETE FROM login_failures WHERE user_id = ?1 AND address = ?2 AND failures <= 1")
+        .bind_all(key.user_id, key.address)
+        .run();
+    sql::Stmt(db_, "UPDATE login_failures SET failures = failures - 1 WHERE user_id = ?1 AND address = ?2")
+        .bind_all(key.user_id, key.address)
         .run();
 }
 
-void Tx::clear_throttle(std::string_view user_id) {
-    sql::Stmt(db_, "DELETE FROM login_throttle WHERE user_id = ?1").bind_all(user_id).run();
+void Tx::clear_login_failures(const LoginFailureKey& key) {
+    sql::Stmt(db_, "DELETE FROM login_failures WHERE user_id = ?1 AND address = ?2")
+        .bind_all(key.user_id, key.address)
+        .run();
+}
+
+void Tx::clear_login_failures_of(std::string_view user_id) {
+    sql::Stmt(db_, "DELETE FROM login_failures WHERE user_id = ?1").bind_all(user_id).run();
+}
+
+void Tx::delete_expired_login_failures(std::int64_t now) {
+    sql::Stmt(db_, "DELETE FROM login_failures WHERE expires_at <= ?1").bind_all(now).run();
 }
 
 void Tx::add_session(std::string_view session_id, const SessionRecord& session) {
@@ -292,6 +346,11 @@ std::optional<SessionRecord> Tx::find_session(std::string_view session_id) {
 
 void Tx::delete_session(std::string_view session_id) {
     sql::Stmt(db_, "DELETE FROM sessions WHERE id = ?1").bind_all(session_id).run();
+}
+
+int Tx::delete_sessions_of(std::string_view user_id) {
+    sql::Stmt(db_, "DELETE FROM sessions WHERE user_id = ?1").bind_all(user_id).run();
+    return sqlite3_changes(db_.handle());
 }
 
 void Tx::delete_expired_sessions(std::int64_t now) {

@@ -45,6 +45,26 @@ struct RequestLogEntry {
 // "2026-11-25T09:30:00+09:00 127.0.0.1 POST /api/v1/sessions 201 12.3ms user=KJ******01"
 std::string format_log_line(const RequestLogEntry& entry);
 
+// At most `failures` wrong passwords within `window` from its first one.
+struct LoginLimit {
+    int failures = 0;
+    std::chrono::seconds window{0};
+};
+
+// Wrong passwords are counted three ways (a lock per ID alone would
+// let anyone keep an office out with five requests every 15 minutes). Each
+// count refuses logins once full, until its window ends.
+struct LoginLimits {
+    // An office mistyping, or one guesser at one ID: a short lock for that
+    // address only; the office logs in from its own PC meanwhile.
+    LoginLimit per_user_and_address{5, std::chrono::minutes(15)};
+    // One address guessing many IDs.
+    LoginLimit per_address{20, std::chrono::minutes(15)};
+    // One ID guessed from many addresses: far above what an office mistypes,
+    // and a longer wait once reached.
+    LoginLimit per_user{50, std::chrono::hours(1)};
+};
+
 struct ServiceOptions {
     std::string db_path = ":memory:";
     std::optional<core::Date> today;  // fixes the service's date; else today in JST
@@ -53,8 +73,7 @@ struct ServiceOptions {
     std::chrono::milliseconds mail_interval{std::chrono::seconds(30)};
 
     std::chrono::seconds session_ttl{8 * 3600};
-    std::chrono::seconds lockout{15 * 60};
-    int max_failed_logins = 5;
+    LoginLimits login_limits;
     int max_inquiries_per_hour = 5;  // POST /inquiries per client address; then 429
     // Argon2id cost. The defaults suit a server; the embedded demo may pass
     // lighter ones to start fast (it only ever holds the demo passwords).

@@ -48,11 +48,25 @@ struct SessionRecord {
     std::int64_t expires_at = 0;  // Unix seconds
 };
 
-// Consecutive wrong passwords of one user ID; locked_until in Unix seconds
-// (0: not locked).
-struct LoginThrottle {
+// One count of failed logins (login_limits.hpp): one ID from one address,
+// one ID from every address (address "*") or every ID from one address
+// (user_id "*").
+struct LoginFailureKey {
+    std::string user_id;
+    std::string address;
+};
+
+// The failures of one key in the window that began with its first one and
+// ends at expires_at (Unix seconds).
+struct LoginFailures {
     int failures = 0;
-    std::int64_t locked_until = 0;
+    std::int64_t expires_at = 0;
+};
+
+// What an account's removal would take with it: records kept for the office.
+struct UserRecords {
+    int applications = 0;
+    int inquiries = 0;
 };
 
 struct StoredApplication {
@@ -106,18 +120,29 @@ class Tx {
     // False when the ID is taken.
     bool add_user(std::string_view user_id, std::int64_t office_id, std::string_view password_hash);
     std::optional<UserRecord> find_user(std::string_view user_id);
+    void set_password_hash(std::string_view user_id, std::string_view password_hash);
+    UserRecords records_of(std::string_view user_id);
+    // With its sessions and login failures; only a user without records
+    // (their rows refer to the user).
+    void remove_user(std::string_view user_id);
     void set_license(std::int64_t office_id, core::Period period);
     std::optional<core::Period> license(std::int64_t office_id);
 
-    // Lock-out bookkeeping.
-    LoginThrottle throttle(std::string_view user_id);
-    void set_throttle(std::string_view user_id, LoginThrottle throttle);
-    void clear_throttle(std::string_view user_id);
+    // Login limits. Counts read and written here may have expired: delete
+    // the expired ones first. count_login_failure adds one, opening a window
+    // that ends at `expires_at` when the key has none, and gives the new count.
+    LoginFailures login_failures(const LoginFailureKey& key);
+    LoginFailures count_login_failure(const LoginFailureKey& key, std::int64_t expires_at);
+    void uncount_login_failure(const LoginFailureKey& key);
+    void clear_login_failures(const LoginFailureKey& key);
+    void clear_login_failures_of(std::string_view user_id);  // every key with this ID
+    void delete_expired_login_failures(std::int64_t now);
 
     // Sessions, by the public part of the token.
     void add_session(std::string_view session_id, const SessionRecord& session);
     std::optional<SessionRecord> find_session(std::string_view session_id);
     void delete_session(std::string_view session_id);
+    int delete_sessions_of(std::string_view user_id);  // how many there were
     void delete_expired_sessions(std::int64_t now);
 
     // Applications and their completion mail (written together).
@@ -153,7 +178,7 @@ class Store {
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    static constexpr int schema_version = 2;
+    static constexpr int schema_version = 3;
     int stored_schema_version();
 
     template <class F>

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <pthread.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -437,6 +438,9 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // What the service and its admin commands create (the database, its -wal
+    // and -shm, the mail log) is for this account alone.
+    umask(077);
     try {
         return run(argc, argv);
     } catch (const UsageError& e) {

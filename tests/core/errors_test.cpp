@@ -20,6 +20,7 @@ TEST_CASE("every catalogued code has a Japanese message and a status", "[errors]
                                                          {"UNSUPPORTED_MEDIA_TYPE", 415},
                                                          {"BAD_REQUEST", 400},
                                                          {"INTERNAL", 500},
+                                                         {"STORAGE_UNAVAILABLE", 503},
                                                          {"NETWORK_UNREACHABLE", 0},
                                                          {"TIMEOUT", 0},
                                                          {"TLS_ERROR", 0},
@@ -48,6 +49,7 @@ TEST_CASE("is_retryable: transport failures and 5xx, not 4xx or TLS", "[errors]"
     CHECK(is_retryable(0, "NETWORK_UNREACHABLE"));
     CHECK(is_retryable(503, "SERVER_ERROR"));
     CHECK(is_retryable(500, "INTERNAL"));
+    CHECK(is_retryable(503, "STORAGE_UNAVAILABLE"));
     CHECK_FALSE(is_retryable(0, "TLS_ERROR"));
     CHECK_FALSE(is_retryable(401, "UNAUTHORIZED"));
     CHECK_FALSE(is_retryable(409, "ALREADY_APPLIED"));

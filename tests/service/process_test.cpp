@@ -1,6 +1,7 @@
 // The real careplan-service executable as a child process: crash safety
 // (SIGKILL right after a 201), graceful stop (SIGTERM with a request in
-// flight), the administration commands, refusals, HTTPS and its log.
+// flight), the administration commands, refusals, HTTPS and its log, its
+// files' modes and a real full disk.
 
 #include <fcntl.h>
 #include <poll.h>
@@ -9,10 +10,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -546,4 +549,68 @@ TEST_CASE("HTTPS with --cert and --key") {
     auto refused = untrusted.health();
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().code == "TLS_ERROR");
+}
+
+TEST_CASE("the executable's database, -wal, -shm and mail log are owner-only") {
+    TempDir dir;
+    Running service = serve(dir, {"--demo"});
+    REQUIRE(client_for(service.url).login({"KJ00000001", "demo-pass-0001"}).ok());
+    for (const char* name : {"service.db", "service.db-wal", "service.db-shm", "service.db.mail.log"}) {
+        INFO(name);
+        const auto owner_only = fs::perms::owner_read | fs::perms::owner_write;
+        CHECK((fs::status(dir.file(name)).permissions() & fs::perms::all) == owner_only);
+    }
+}
+
+// A real full disk: the database on a 2 MiB tmpfs filled to the last byte.
+// Mounting needs root; without it the test fails rather than passes (the
+// in-process faults_test makes SQLITE_FULL with SQLite's own limit anywhere).
+TEST_CASE("on a full disk logins answer 503 with Retry-After, and work again once there is room") {
+    TempDir dir;
+    const fs::path disk = dir.path / "disk";
+    fs::create_directories(disk);
+    {
+        INFO("mounting a tmpfs needs root (run as root, or run faults_test for the same fault)");
+        REQUIRE(std::system(("mount -t tmpfs -o size=2m tmpfs " + disk.string()).c_str()) == 0);
+    }
+    struct Unmount {
+        fs::path at;
+        ~Unmount() { std::system(("umount " + at.string()).c_str()); }
+    } unmount{disk};
+    Running service = serve(dir, {"--db", (disk / "service.db").string(), "--demo"});
+    auto client = client_for(service.url);
+    REQUIRE(client.login({"KJ00000001", "demo-pass-0001"}).ok());
+
+    const std::string filler = (disk / "filler").string();
+    {
+        int fd = ::open(filler.c_str(), O_WRONLY | O_CREAT, 0600);
+        REQUIRE(fd >= 0);
+        std::string block(4096, 'x');
+        while (::write(fd, block.data(), block.size()) > 0) {
+        }
+        CHECK(errno == ENOSPC);
+        while (::write(fd, block.data(), 1) > 0) {
+        }
+        ::close(fd);
+    }
+    // The answer as sent (the client library reports any 5xx as SERVER_ERROR).
+    const std::string login = R"({"user_id":"KJ00000001","password":"demo-pass-0001"})";
+    std::optional<api::RawResponse> refused;
+    for (int n = 0; n < 50 && !refused; ++n) {
+        auto answer = client.send("POST", "/api/v1/sessions", login);
+        REQUIRE(answer.ok());
+        if (answer.value().status != 201) refused = answer.value();
+    }
+    REQUIRE(refused.has_value());
+    CHECK(refused->status == 503);
+    CHECK(refused->body.find("\"STORAGE_UNAVAILABLE\"") != std::string::npos);
+    CHECK(refused->header("Retry-After") == "30");
+    CHECK(client.health().ok());  // still serving
+
+    fs::remove(filler);
+    CHECK(client.login({"KJ00000001", "demo-pass-0001"}).ok());
+    CHECK(client.license().ok());
+    service.child->signal(SIGTERM);
+    CHECK(service.child->wait() == 0);
+    CHECK(service.child->error_output().find("storage unavailable (answered 503)") != std::string::npos);
 }

@@ -11,7 +11,7 @@ namespace {
 
 namespace ec = error_code;
 
-constexpr std::array<ErrorInfo, 23> catalogue{{
+constexpr std::array<ErrorInfo, 24> catalogue{{
     {ErrorCode::unauthorized, ec::unauthorized, 401, false, texts::error::unauthorized},
     {ErrorCode::invalid_credentials, ec::invalid_credentials, 401, false, texts::error::invalid_credentials},
     {ErrorCode::locked_out, ec::locked_out, 429, false, texts::error::locked_out},
@@ -31,6 +31,8 @@ constexpr std::array<ErrorInfo, 23> catalogue{{
      texts::error::unsupported_media_type},
     {ErrorCode::bad_request, ec::bad_request, 400, false, texts::error::bad_request},
     {ErrorCode::internal, ec::internal, 500, true, texts::error::internal},
+    {ErrorCode::storage_unavailable, ec::storage_unavailable, 503, true,
+     texts::operations::error::storage_unavailable},
     {ErrorCode::network_unreachable, ec::network_unreachable, 0, true, texts::error::network_unreachable},
     {ErrorCode::timeout, ec::timeout, 0, true, texts::error::timeout},
     {ErrorCode::tls_error, ec::tls_error, 0, false, texts::error::tls_error},

@@ -20,14 +20,14 @@ namespace {
 //   screen            10     Screen
 //   license         5174     0 before login, 1 logged in without a license,
 //                            2 + (status * 3 + renewability) * 431 + (days + 30)
-//   error             24     0 none, 1 + ErrorCode
+//   error             25     0 none, 1 + ErrorCode
 //   env            65537     0 not run, 1 + sum of outcome[i] * 4^i (8 items)
 //   renderer           5     RendererKind
 //   installed client  39     0 none, 1 older than 1.0.0, 2 + minor * 9 + patch
 //                            for 1.0.0..1.3.8, 38 newer
 //   format             1     (value / product of the bases above)
 //
-// The product P of the bases is just under 2^44 (0.902 * 2^44), so the
+// The product P of the bases is just under 2^44 (0.940 * 2^44), so the
 // numbers of format 1, P..2P-1, fill the upper half of the 45 bits of nine
 // characters. The lower half (format 0) is kept free for a later format,
 // which may lay out its fields anew there (and keep a digit of its own for

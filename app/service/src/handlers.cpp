@@ -28,6 +28,34 @@ namespace code = core::error_code;
 constexpr std::size_t session_id_hex = 32;      // 128-bit public lookup key
 constexpr std::size_t session_secret_hex = 64;  // 256-bit secret, stored hashed
 constexpr std::size_t max_idempotency_key = 100;
+// The deepest body API v1 sends is 2 levels; 32 leaves room for any later
+// version and keeps a body of 64 KiB of "[" from costing 32768 nested values.
+constexpr int max_body_depth = 32;
+
+// Whether the JSON text nests arrays and objects deeper than `limit`: a scan
+// of the brackets outside strings, before any parsing, so that a deep body
+// costs one pass and no memory. Malformed text is left to the parser.
+bool nests_deeper_than(std::string_view text, int limit) {
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') {
+                ++i;  // the escaped character cannot end the string
+            } else if (c == '"') {
+                in_string = false;
+            }
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limit) return true;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return false;
+}
 
 HttpResponse json_response(int status, json body) {
     HttpResponse response;
@@ -182,6 +210,11 @@ HttpResponse Handlers::dispatch(const Route& route, Context& context) {
     if (route.has_body) {
         if (!is_json_media_type(request.content_type)) {
             return error_response(415, code::unsupported_media_type);
+        }
+        if (nests_deeper_than(request.body, max_body_depth)) {
+            return error_response(
+                400, code::bad_request,
+                core::tr(texts::operations::api::body_too_deep, {{"max_depth", max_body_depth}}));
         }
         try {
             context.body = json::parse(request.body);

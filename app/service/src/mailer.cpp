@@ -4,10 +4,12 @@
 #include <stdexcept>
 
 #include "careplan/core/date.hpp"
+#include "private_file.hpp"
 
 namespace careplan::service {
 
 void MailLogSink::send(const OutboxMail& mail) {
+    make_private_file(path_, true);  // the mails carry names and addresses
     std::ofstream out(path_, std::ios::app | std::ios::binary);
     out << "----- " << core::format_rfc3339_jst(std::chrono::system_clock::now()) << '\n'
         << "To: " << mail.recipient << '\n'

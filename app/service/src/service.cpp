@@ -1,7 +1,10 @@
 #include "careplan/service/service.hpp"
 
 #include <cstdio>
+#include <exception>
+#include <functional>
 #include <stdexcept>
+#include <string_view>
 #include <thread>
 
 #include <httplib.h>
@@ -14,6 +17,7 @@
 #include "demo.hpp"
 #include "handlers.hpp"
 #include "mailer.hpp"
+#include "private_file.hpp"
 #include "careplan/core/date.hpp"
 
 namespace careplan::service {
@@ -57,6 +61,67 @@ HttpRequest to_request(const httplib::Request& req) {
     return request;
 }
 
+// A storage fault is the disk's, not the request's: the client may send the
+// same request again (the Idempotency-Key makes that safe) once the operator
+// has made room.
+constexpr int storage_retry_after_seconds = 30;
+
+HttpResponse storage_unavailable() {
+    HttpResponse response = error_response(503, code::storage_unavailable);
+    response.headers.emplace_back("Retry-After", std::to_string(storage_retry_after_seconds));
+    return response;
+}
+
+// The answer to an exception that left a handler, and what the operator's
+// log says of it (the exception's text only: never the request's body).
+HttpResponse answer_exception(std::exception_ptr thrown, const std::function<void(const std::string&)>& log) {
+    try {
+        std::rethrow_exception(thrown);
+    } catch (const StorageUnavailable& e) {
+        log(std::string("storage unavailable (answered 503): ") + e.what());
+        return storage_unavailable();
+    } catch (const std::exception& e) {
+        log(std::string("internal error: ") + e.what());
+    } catch (...) {
+        log("internal error: an exception that is not a std::exception");
+    }
+    return error_response(500, code::internal);
+}
+
+// Longest request path (or method) a log line shows; longer ones are cut with "...".
+constexpr std::size_t max_logged_path = 256;
+
+// A request's path or method as it may stand in a log line: printable ASCII
+// without spaces, the rest as \xNN, so that a path with %0A (decoded to a
+// line break) cannot start a forged line, one with %20 cannot forge a field,
+// and a long one cannot flood the log.
+std::string log_safe(std::string_view text) {
+    std::string out;
+    for (unsigned char c : text.substr(0, max_logged_path)) {
+        if (c > 0x20 && c < 0x7f && c != '\\') {
+            out += static_cast<char>(c);
+        } else {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\x%02x", c);
+            out += escaped;
+        }
+    }
+    return text.size() > max_logged_path ? out + "..." : out;
+}
+
+// Files the service creates or finds with access for others lose it; the
+// operator hears of each one narrowed.
+void make_private(const std::string& path, bool create, const std::function<void(const std::string&)>& log) {
+    if (make_private_file(path, create) == FileMode::narrowed) {
+        log("file mode narrowed to owner-only: " + path);
+    }
+}
+
+// A database in a file of its own: not in memory, not a URI.
+bool is_file_database(const std::string& path) {
+    return !path.empty() && path != ":memory:" && !path.starts_with("file:");
+}
+
 void write_response(const HttpResponse& response, httplib::Response& res) {
     res.status = response.status;
     for (const auto& [name, value] : response.headers) res.set_header(name, value);
@@ -83,7 +148,20 @@ std::string format_log_line(const RequestLogEntry& e) {
 std::vector<std::pair<std::string, std::string>> api_routes() { return Handlers::route_names(); }
 
 struct Service::Impl {
-    explicit Impl(ServiceOptions o) : options(std::move(o)), store(options.db_path) {}
+    explicit Impl(ServiceOptions o) : options(std::move(o)), store(private_database()) {}
+
+    // The database file (created here when new) and, when they were left
+    // behind, its -wal and -shm; SQLite creates those two with the database
+    // file's mode.
+    const std::string& private_database() const {
+        if (is_file_database(options.db_path)) {
+            auto report = [this](const std::string& text) { event(text); };
+            make_private(options.db_path, true, report);
+            make_private(options.db_path + "-wal", false, report);
+            make_private(options.db_path + "-shm", false, report);
+        }
+        return options.db_path;
+    }
 
     core::Date today() const {
         return options.today ? *options.today : core::jst_date(std::chrono::system_clock::now());
@@ -92,21 +170,35 @@ struct Service::Impl {
     void event(const std::string& text) const {
         if (options.on_event) options.on_event(text);
     }
+    // A logger that throws must not take the worker thread (and with it the
+    // process) down: the answer has been written by then.
     void log(const httplib::Request& req, const HttpResponse& response, double duration_ms) const {
         if (!options.on_request) return;
-        options.on_request({core::format_rfc3339_jst(std::chrono::system_clock::now()), req.remote_addr,
-                            req.method, req.path, response.route, response.status, duration_ms,
-                            response.masked_user});
+        try {
+            options.on_request({core::format_rfc3339_jst(std::chrono::system_clock::now()), req.remote_addr,
+                                log_safe(req.method), log_safe(req.path), response.route, response.status,
+                                duration_ms, response.masked_user});
+        } catch (...) {
+        }
+    }
+    HttpResponse answer(std::exception_ptr thrown, const httplib::Request& req) const {
+        return answer_exception(thrown, [&](const std::string& text) {
+            try {
+                event(text + " (" + log_safe(req.method) + " " + log_safe(req.path) + ")");
+            } catch (...) {
+            }
+        });
     }
 
+    // Whatever a handler throws is answered here with the error JSON: 503 for
+    // storage faults, 500 for the rest (a bug); the worker lives on.
     void serve(const httplib::Request& req, httplib::Response& res) {
         auto started = std::chrono::steady_clock::now();
         HttpResponse response;
         try {
             response = handlers->handle(to_request(req));
-        } catch (const std::exception& e) {
-            event(std::string("internal error on ") + req.method + " " + req.path + ": " + e.what());
-            response = error_response(500, code::internal);
+        } catch (...) {
+            response = answer(std::current_exception(), req);
         }
         write_response(response, res);
         log(req, response,
@@ -160,15 +252,26 @@ void Service::Impl::configure(httplib::Server& s) {
     s.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
         HttpResponse response = parser_error(res.status);
-        write_response(response, res);
+        try {
+            write_response(response, res);
+        } catch (...) {
+            return httplib::Server::HandlerResponse::Unhandled;  // httplib's own plain answer
+        }
         log(req, response, -1);
         return httplib::Server::HandlerResponse::Handled;
     });
-    s.set_exception_handler([this](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
-        HttpResponse response = error_response(500, code::internal);
-        write_response(response, res);
-        log(req, response, -1);
-    });
+    // serve() catches everything; this catches what escapes httplib's own
+    // routing, so that no exception ends a worker thread.
+    s.set_exception_handler(
+        [this](const httplib::Request& req, httplib::Response& res, std::exception_ptr thrown) {
+            HttpResponse response = answer(thrown, req);
+            try {
+                write_response(response, res);
+            } catch (...) {
+                res.status = response.status;
+            }
+            log(req, response, -1);
+        });
 }
 
 Service::Service(ServiceOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
@@ -205,6 +308,7 @@ void Service::start(const std::string& host, int port) {
     d.host = host;
     d.port = bound;
     if (!d.options.mail_log_path.empty()) {
+        make_private(d.options.mail_log_path, true, [&d](const std::string& text) { d.event(text); });
         d.mail_worker = std::make_unique<MailWorker>(
             d.store, std::make_unique<MailLogSink>(d.options.mail_log_path), [this] { return today(); },
             d.options.mail_interval, [&d](const std::string& text) { d.event(text); });

@@ -11,6 +11,17 @@ namespace {
 
 }  // namespace
 
+bool Error::is_storage_fault() const noexcept {
+    switch (code_ & 0xff) {  // the primary code of an extended one (SQLITE_IOERR_WRITE, ...)
+        case SQLITE_FULL:
+        case SQLITE_IOERR:
+        case SQLITE_READONLY:
+        case SQLITE_CANTOPEN:
+        case SQLITE_BUSY: return true;
+        default: return false;
+    }
+}
+
 Db::Db(const std::string& path) {
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);

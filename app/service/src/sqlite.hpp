@@ -18,6 +18,10 @@ class Error : public std::runtime_error {
   public:
     Error(int code, const std::string& what) : std::runtime_error(what), code_(code) {}
     int code() const noexcept { return code_; }
+    // The disk or the file failed, not the statement: full, I/O error,
+    // read-only, cannot open, or locked past the busy timeout. The same
+    // statement may succeed later.
+    bool is_storage_fault() const noexcept;
 
   private:
     int code_;

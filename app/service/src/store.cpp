@@ -213,13 +213,20 @@ void Store::migrate() {
 
 void Store::run(bool for_write, const std::function<void(Tx&)>& body) {
     std::lock_guard lock(mutex_);
-    db_->exec(for_write ? "BEGIN IMMEDIATE" : "BEGIN");
     try {
-        Tx tx(*db_);
-        body(tx);
-        db_->exec("COMMIT");
-    } catch (...) {
-        sqlite3_exec(db_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+        db_->exec(for_write ? "BEGIN IMMEDIATE" : "BEGIN");
+        try {
+            Tx tx(*db_);
+            body(tx);
+            // A COMMIT that fails (disk full) throws here: the caller answers
+            // nothing that claims the change was kept.
+            db_->exec("COMMIT");
+        } catch (...) {
+            sqlite3_exec(db_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
+        }
+    } catch (const sql::Error& e) {
+        if (e.is_storage_fault()) throw StorageUnavailable(e.what());
         throw;
     }
 }

@@ -30,6 +30,9 @@ inline constexpr std::string_view payload_too_large = "PAYLOAD_TOO_LARGE";
 inline constexpr std::string_view unsupported_media_type = "UNSUPPORTED_MEDIA_TYPE";
 inline constexpr std::string_view bad_request = "BAD_REQUEST";
 inline constexpr std::string_view internal = "INTERNAL";
+// The database cannot be written now (disk full, I/O error, read-only, busy);
+// nothing was changed, and the same request may succeed later (503, Retry-After).
+inline constexpr std::string_view storage_unavailable = "STORAGE_UNAVAILABLE";
 // Client side (no answer, or an answer that cannot be used).
 inline constexpr std::string_view network_unreachable = "NETWORK_UNREACHABLE";
 inline constexpr std::string_view timeout = "TIMEOUT";
@@ -60,6 +63,7 @@ enum class ErrorCode {
     unsupported_media_type,
     bad_request,
     internal,
+    storage_unavailable,
     network_unreachable,
     timeout,
     tls_error,

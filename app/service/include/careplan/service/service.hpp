@@ -34,6 +34,8 @@ class Store;
 struct RequestLogEntry {
     std::string time;  // RFC 3339, JST
     std::string remote_addr;
+    // Both printable ASCII without spaces (anything else as \xNN), the path
+    // cut after 256 bytes: a request cannot forge a line or a field.
     std::string method;
     std::string path;   // without the query string
     std::string route;  // the API route that answered ("" for 404s and parser errors)

@@ -15,6 +15,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -168,6 +169,14 @@ class Tx {
     sql::Db& db_;
 };
 
+// The database could not be read or written for a reason outside the
+// request: the disk is full, an I/O error, the file is read-only or cannot be
+// opened, or it stayed locked past the busy timeout. The transaction was
+// rolled back; the same request may succeed later without a restart.
+class StorageUnavailable : public std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
 class Store {
   public:
     // Opens (or creates) the database and migrates it to the current schema.
@@ -202,7 +211,8 @@ class Store {
             return std::move(*result);
         }
     }
-    // Commits when `body` returns, rolls back when it throws.
+    // Commits when `body` returns, rolls back when it throws; a storage
+    // fault is thrown as StorageUnavailable.
     void run(bool for_write, const std::function<void(Tx&)>& body);
     void migrate();
 

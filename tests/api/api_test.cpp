@@ -153,6 +153,14 @@ TEST_CASE("wrong JSON types are WireErrors naming the field") {
 TEST_CASE("the client maps odd answers and silence to stable codes") {
     CHECK(health_error(http("503 Service Unavailable", "{}")).code == "SERVER_ERROR");
     CHECK(health_error(http("503 Service Unavailable", "{}")).http_status == 503);
+    CHECK(health_error(http("502 Bad Gateway", "<html>nginx</html>")).code == "SERVER_ERROR");
+    // The service's own 503: its code and Retry-After reach the flow.
+    auto storage = health_error(http("503 Service Unavailable",
+                                     R"({"error":{"code":"STORAGE_UNAVAILABLE","message":"x"}})",
+                                     "Retry-After: 30\r\n"));
+    CHECK(storage.code == "STORAGE_UNAVAILABLE");
+    CHECK(storage.http_status == 503);
+    CHECK(storage.retry_after_seconds == 30);
     CHECK(health_error(http("200 OK", "not json")).code == "MALFORMED_RESPONSE");
     CHECK(health_error(http("200 OK", "[]")).code == "MALFORMED_RESPONSE");
     CHECK(health_error(http("404 Not Found", "<html>")).code == "MALFORMED_RESPONSE");

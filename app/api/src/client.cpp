@@ -55,17 +55,26 @@ std::optional<int> parse_retry_after(const std::string& value) {
     return seconds;
 }
 
-// The service's error JSON, or MALFORMED_RESPONSE when it is not one.
-core::ApiError error_answer(const RawResponse& raw) {
-    if (raw.status >= 500) return client_error(code::server_error, raw.status);
+std::optional<core::ApiError> parse_error_json(const std::string& body) {
     try {
-        core::ApiError error = from_wire<core::ApiError>(json::parse(raw.body));
-        error.http_status = raw.status;
-        error.retry_after_seconds = parse_retry_after(raw.header("Retry-After"));
-        return error;
+        return from_wire<core::ApiError>(json::parse(body));
     } catch (const std::exception&) {
-        return client_error(code::malformed_response, raw.status);
+        return std::nullopt;
     }
+}
+
+// The service's error JSON, or MALFORMED_RESPONSE when it is not one. A 5xx
+// counts as the service's own answer only when it names a code this client
+// knows (STORAGE_UNAVAILABLE: nothing was saved, try again later); anything
+// else there, a proxy's error page say, is SERVER_ERROR.
+core::ApiError error_answer(const RawResponse& raw) {
+    std::optional<core::ApiError> error = parse_error_json(raw.body);
+    if (raw.status >= 500 && !(error && core::find_error(error->code)))
+        return client_error(code::server_error, raw.status);
+    if (!error) return client_error(code::malformed_response, raw.status);
+    error->http_status = raw.status;
+    error->retry_after_seconds = parse_retry_after(raw.header("Retry-After"));
+    return *error;
 }
 
 }  // namespace

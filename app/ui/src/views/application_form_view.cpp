@@ -53,7 +53,21 @@ void ApplicationFormView::draw(const core::State& state, Events& out) {
     ImGui::BeginChild("fields", ImVec2{left_width, -footer});
     const auto& errors = state.form_errors;
     // A field with its label and the example shown while it is empty.
+    if (!state.form_errors.empty() && state.form_errors != errors_seen_) {
+        // 確認画面へ found errors: typing goes to the first wrong field.
+        for (const char* name :
+             {"applicant_name", "applicant_kana", "email", "email_confirm", "phone", "office_number"})
+            if (state.form_errors.contains(name)) {
+                focus_field_ = name;
+                break;
+            }
+    }
+    errors_seen_ = state.form_errors;
     auto field = [&](core::TextKey label, std::string& value, const char* name, core::TextKey hint) {
+        if (focus_field_ == name) {
+            ImGui::SetKeyboardFocusHere();
+            focus_field_.clear();
+        }
         input_field(core::tr(label), value, errors, name, 0, core::tr(hint).c_str(), 18);
     };
     field(texts::label::applicant_name, input_.applicant_name, "applicant_name",

@@ -45,20 +45,28 @@ void LoginView::draw(const core::State& state, const std::vector<DemoAccount>& d
     message_banner(state, out);
     ImGui::Spacing();
 
-    if (std::exchange(focus_user_id_, false)) ImGui::SetKeyboardFocusHere();
+    const bool busy = core::is_busy(state, core::Request::login);
+    if (awaiting_result_ && !busy) {
+        awaiting_result_ = false;
+        if (!state.session)
+            focus_ = state.login_errors.contains("user_id") ? Focus::user_id : Focus::password;
+    }
+    const Focus focus = std::exchange(focus_, Focus::none);
+    if (focus == Focus::user_id) ImGui::SetKeyboardFocusHere();
     input_field(core::tr(texts::login::user_id), user_id_, state.login_errors, "user_id", 0,
                 core::tr(texts::login::user_id_hint).c_str());
     const ImGuiInputTextFlags secret = show_password_ ? 0 : ImGuiInputTextFlags_Password;
+    if (focus == Focus::password) ImGui::SetKeyboardFocusHere();
     input_field(core::tr(texts::login::password), password_, state.login_errors, "password", secret);
     checkbox(core::tr(texts::login::show_password), show_password_);
 
     ImGui::Spacing();
-    const bool busy = core::is_busy(state, core::Request::login);
     const bool locked = core::login_locked(state);
     const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter);
     if ((primary_button(core::tr(texts::login::submit), !busy && !locked) || (enter && !busy && !locked))) {
         out.push_back(core::event::SubmitLogin{user_id_, password_});
         password_.clear();  // never kept longer than needed
+        awaiting_result_ = true;
         filled_from_state_ = false;
     }
     if (busy) ImGui::SameLine();

@@ -39,7 +39,11 @@ class LoginView {  // S01
     std::string password_;
     bool show_password_ = false;
     bool filled_from_state_ = false;
-    bool focus_user_id_ = true;  // the cursor starts in ユーザID: keyboard-only use
+    // Where typing goes next frame: ユーザID at start (keyboard-only use), and
+    // after a failed login the field to fix, so that keys never go nowhere.
+    enum class Focus { none, user_id, password };
+    Focus focus_ = Focus::user_id;
+    bool awaiting_result_ = false;  // ログイン was pressed; its outcome decides the focus
     bool helpdesk_requested_ = false;
 };
 
@@ -62,6 +66,10 @@ class ApplicationFormView {  // S05
   private:
     core::ApplicationInput input_;
     bool loaded_ = false;
+    // The field typing goes to next frame: the first one on entering, the
+    // first wrong one after 確認画面へ found errors.
+    std::string focus_field_ = "applicant_name";
+    core::FieldErrors errors_seen_;
 };
 
 class ConfirmView {  // S06

@@ -13,7 +13,7 @@ run_packages=(
 )
 test_packages=(
   g++-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64 wine wine64
-  tesseract-ocr tesseract-ocr-jpn imagemagick clang libclang-rt-14-dev clang-format wrk
+  tesseract-ocr tesseract-ocr-jpn imagemagick clang libclang-rt-14-dev clang-format wrk nginx
 )
 
 packages=("${run_packages[@]}")

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include <arpa/inet.h>
 #include <pthread.h>
 #include <sys/stat.h>
 #include <termios.h>
@@ -51,8 +52,8 @@ class UsageError : public std::runtime_error {
 
 CommandLine parse_command_line(int argc, char** argv) {
     static const std::set<std::string> with_value = {
-        "--db",     "--listen",      "--today",       "--cert",       "--key", "--mail-log",
-        "--office", "--office-name", "--valid-until", "--valid-from", "--user"};
+        "--db",     "--listen",      "--today",       "--cert",       "--key",  "--mail-log",
+        "--office", "--office-name", "--valid-until", "--valid-from", "--user", "--trusted-proxy"};
     static const std::set<std::string> flags = {"--demo", "--insecure-listen", "--csv", "--help"};
     CommandLine line;
     for (int i = 1; i < argc; ++i) {
@@ -372,6 +373,19 @@ core::HostPort split_listen(const std::string& listen) {
     return *address;
 }
 
+// The proxy's address as the service sees its peers (inet_ntop's form, as
+// "::1" for "0:0:0:0:0:0:0:1"), so that the two compare equal.
+std::string numeric_address(const std::string& address) {
+    for (int family : {AF_INET, AF_INET6}) {
+        unsigned char parsed[sizeof(in6_addr)];
+        char text[INET6_ADDRSTRLEN];
+        if (inet_pton(family, address.c_str(), parsed) == 1 && inet_ntop(family, parsed, text, sizeof text)) {
+            return text;
+        }
+    }
+    throw UsageError(core::tr(texts::service::cli::trusted_proxy_format, {{"address", address}}));
+}
+
 service::ServiceOptions serve_options(const CommandLine& line) {
     service::ServiceOptions options;
     options.db_path = required(line, "--db");
@@ -384,6 +398,7 @@ service::ServiceOptions serve_options(const CommandLine& line) {
         throw UsageError(core::tr(texts::service::cli::cert_and_key));
     }
     options.allow_insecure_listen = line.has("--insecure-listen");
+    if (line.has("--trusted-proxy")) options.trusted_proxy = numeric_address(line.value("--trusted-proxy"));
     options.on_request = [](const service::RequestLogEntry& entry) {
         std::cerr << service::format_log_line(entry) + "\n" << std::flush;
     };

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <exception>
 #include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string_view>
 #include <thread>
@@ -47,14 +48,37 @@ bool is_routed_by_httplib(const std::string& method) {
     return false;
 }
 
-HttpRequest to_request(const httplib::Request& req) {
+// The address the trusted proxy appended last to X-Forwarded-For; what
+// comes before it the client may have written itself. nullopt when the
+// header is missing or its last entry is not a numeric address.
+std::optional<std::string> forwarded_client(const httplib::Request& req) {
+    const std::size_t headers = req.get_header_value_count("X-Forwarded-For");
+    if (headers == 0) return std::nullopt;
+    const std::string value = req.get_header_value("X-Forwarded-For", "", headers - 1);
+    const std::string_view entries = value;
+    const std::size_t comma = entries.rfind(',');
+    const std::string last(core::trim(comma == std::string_view::npos ? entries : entries.substr(comma + 1)));
+    unsigned char parsed[sizeof(in6_addr)];
+    if (inet_pton(AF_INET, last.c_str(), parsed) != 1 && inet_pton(AF_INET6, last.c_str(), parsed) != 1) {
+        return std::nullopt;
+    }
+    return last;
+}
+
+// The client's address: the peer's, unless the peer is the trusted proxy.
+std::string client_address(const httplib::Request& req, const std::string& trusted_proxy) {
+    if (trusted_proxy.empty() || req.remote_addr != trusted_proxy) return req.remote_addr;
+    return forwarded_client(req).value_or(req.remote_addr);
+}
+
+HttpRequest to_request(const httplib::Request& req, const std::string& trusted_proxy) {
     HttpRequest request;
     request.method = req.method;
     request.path = req.path;
     request.body = req.body;
     request.content_type = req.get_header_value("Content-Type");
     request.authorization = req.get_header_value("Authorization");
-    request.remote_addr = req.remote_addr;
+    request.remote_addr = client_address(req, trusted_proxy);
     if (req.has_header("Idempotency-Key")) {
         request.idempotency_key = req.get_header_value("Idempotency-Key");
     }
@@ -175,9 +199,10 @@ struct Service::Impl {
     void log(const httplib::Request& req, const HttpResponse& response, double duration_ms) const {
         if (!options.on_request) return;
         try {
-            options.on_request({core::format_rfc3339_jst(std::chrono::system_clock::now()), req.remote_addr,
-                                log_safe(req.method), log_safe(req.path), response.route, response.status,
-                                duration_ms, response.masked_user});
+            options.on_request({core::format_rfc3339_jst(std::chrono::system_clock::now()),
+                                client_address(req, options.trusted_proxy), log_safe(req.method),
+                                log_safe(req.path), response.route, response.status, duration_ms,
+                                response.masked_user});
         } catch (...) {
         }
     }
@@ -196,7 +221,7 @@ struct Service::Impl {
         auto started = std::chrono::steady_clock::now();
         HttpResponse response;
         try {
-            response = handlers->handle(to_request(req));
+            response = handlers->handle(to_request(req, options.trusted_proxy));
         } catch (...) {
             response = answer(std::current_exception(), req);
         }

@@ -87,6 +87,11 @@ struct ServiceOptions {
     std::string cert_path;
     std::string key_path;
     bool allow_insecure_listen = false;
+    // The reverse proxy in front (deploy/nginx), as a numeric address. From
+    // this peer alone the client's address (login limits, inquiry limit, log)
+    // is the last one in X-Forwarded-For, the one the proxy appended; from
+    // any other peer the header is ignored. "" trusts no proxy.
+    std::string trusted_proxy;
 
     // The largest body is an inquiry: 2000 characters and 16 KiB of attachment.
     std::size_t max_body_bytes = 64 * 1024;

@@ -1,26 +1,17 @@
 // libFuzzer target: the normalisers, validators, date and version parsing
 // must never crash, and must keep their invariants on arbitrary bytes.
-#include <cstdint>
-#include <cstdlib>
 #include <string>
-#include <string_view>
 
 #include "careplan/core/date.hpp"
 #include "careplan/core/input.hpp"
 #include "careplan/core/version.hpp"
+#include "expect.hpp"
 
 using namespace careplan::core;
-
-namespace {
-
-void expect(bool condition) {
-    if (!condition) std::abort();
-}
-
-}  // namespace
+using careplan::fuzz::expect;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const std::string_view text{reinterpret_cast<const char*>(data), size};
+    const std::string_view text = careplan::fuzz::as_text(data, size);
     const bool valid = is_valid_utf8(text);
 
     // Normalising valid UTF-8 gives valid UTF-8 and is idempotent.

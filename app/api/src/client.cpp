@@ -1,7 +1,6 @@
 #include "careplan/api/client.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 #include <httplib.h>
 
@@ -44,15 +43,6 @@ core::ApiError transport_error(httplib::Error error, std::chrono::steady_clock::
         case httplib::Error::SSLServerHostnameVerification: return client_error(code::tls_error);
         default: return client_error(code::network_unreachable);
     }
-}
-
-std::optional<int> parse_retry_after(const std::string& value) {
-    int seconds = 0;
-    auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
-    if (ec != std::errc() || end != value.data() + value.size() || seconds < 0) {
-        return std::nullopt;
-    }
-    return seconds;
 }
 
 std::optional<core::ApiError> parse_error_json(const std::string& body) {

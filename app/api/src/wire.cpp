@@ -1,5 +1,6 @@
 #include "careplan/api/wire.hpp"
 
+#include <charconv>
 #include <optional>
 #include <utility>
 
@@ -180,6 +181,15 @@ json to_wire(const core::Notice& n) {
             {"released_on", core::format_iso(n.released_on)},
             {"title", n.title},
             {"message", n.message}};
+}
+
+std::optional<int> parse_retry_after(std::string_view value) {
+    int seconds = 0;
+    auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
+    if (ec != std::errc() || end != value.data() + value.size() || seconds < 0) {
+        return std::nullopt;
+    }
+    return seconds;
 }
 
 json to_wire(const Health& health) { return {{"status", health.status}, {"time", health.time}}; }

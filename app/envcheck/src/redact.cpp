@@ -23,7 +23,10 @@ std::size_t authority_start(std::string_view entry, std::size_t at) {
 std::string entry_without_credentials(std::string_view entry) {
     const auto at = entry.rfind('@');
     if (at == std::string_view::npos) return std::string{entry};
-    return std::string{entry.substr(0, authority_start(entry, at))} + std::string{entry.substr(at + 1)};
+    // A scheme or "http=" counts only before the first '@': after it, it is
+    // part of the credentials ("user@x=pw@proxy" keeps nothing of them).
+    return std::string{entry.substr(0, authority_start(entry, entry.find('@')))} +
+           std::string{entry.substr(at + 1)};
 }
 
 }  // namespace

@@ -64,7 +64,13 @@ std::optional<sys_time<milliseconds>> parse_rfc3339(std::string_view text) {
     if (!ms || !offset) return std::nullopt;
     const sys_time<milliseconds> local_reading =
         sys_days{*date} + hours{*h} + minutes{*m} + seconds{*s} + *ms;
-    return local_reading - *offset;
+    // Only what system_clock holds (nanoseconds: about 1678..2261), so that
+    // the instant can be shown and compared without overflow.
+    const sys_time<milliseconds> instant = local_reading - *offset;
+    const auto earliest = ceil<milliseconds>(system_clock::time_point::min());
+    const auto latest = floor<milliseconds>(system_clock::time_point::max());
+    if (instant < earliest || instant > latest) return std::nullopt;
+    return instant;
 }
 
 std::string jst_text(system_clock::time_point instant) {

@@ -9,7 +9,8 @@
 namespace careplan::envcheck {
 
 // RFC 3339 as the service writes it: "2026-11-25T10:00:00+09:00", also with
-// fractional seconds and "Z". nullopt for anything else.
+// fractional seconds and "Z". nullopt for anything else, and for instants
+// that system_clock cannot hold.
 std::optional<std::chrono::sys_time<std::chrono::milliseconds>> parse_rfc3339(std::string_view text);
 
 // "2026-11-25 10:00:03 (日本時間)".

@@ -281,7 +281,8 @@ HttpResponse Handlers::login(Context& context) {
     std::string id = random_hex(session_id_hex / 2);
     std::string secret = random_hex(session_secret_hex / 2);
     auto expires = std::chrono::system_clock::now() + config_.session_ttl;
-    store_.write([&](Tx& tx) {
+    // `user` by an init-capture: clang 14 (the fuzz build) cannot capture a structured binding.
+    store_.write([&, &user = user](Tx& tx) {
         refund_login_attempt(tx, input.user_id, address);
         tx.delete_expired_sessions(now);
         tx.add_session(id, {user->user_id, sha256_hex(secret), unix_seconds(expires)});

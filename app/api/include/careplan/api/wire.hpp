@@ -7,8 +7,10 @@
 // booleans as false, so that the service reports them as per-field 422s
 // rather than as a malformed body.
 
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -52,6 +54,10 @@ nlohmann::json to_wire(const core::Notice& notice);
 nlohmann::json to_wire(const Health& health);
 // {"error": {"code", "message", "fields"?}}; fields only when there are any.
 nlohmann::json to_wire(const core::ApiError& error);
+
+// The Retry-After header of a 429 or 503 answer: whole seconds (the service
+// never sends an HTTP date); nullopt for anything else.
+std::optional<int> parse_retry_after(std::string_view value);
 
 // Throws WireError (or nothing): see the comment at the top.
 template <class T>

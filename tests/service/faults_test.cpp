@@ -20,22 +20,16 @@
 #include "careplan/random.hpp"
 #include "careplan/service/store.hpp"
 #include "support.hpp"
+#include "temp_dir.hpp"
 
 using namespace careplan;
 using careplan::test::TestService;
 using careplan::test::valid_application;
 using nlohmann::json;
 
-namespace {
+using careplan::test::TempDir;
 
-struct TempDir {
-    TempDir() : path(std::filesystem::temp_directory_path() / ("careplan-faults-" + random_hex(6))) {
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-    std::string file(const std::string& name) const { return (path / name).string(); }
-    std::filesystem::path path;
-};
+namespace {
 
 // The service's own SQLite connection, caught as SQLite opens it: the limits
 // that make a database full (max_page_count) or read-only (query_only) are per
@@ -172,7 +166,7 @@ unsigned mode_of(const std::string& path) {
 }  // namespace
 
 TEST_CASE("a full database answers 503 with Retry-After and takes the same request once there is room") {
-    TempDir dir;
+    TempDir dir{"careplan-faults-"};
     Events events;
     auto options = options_in(dir);
     options.on_event = events.sink();
@@ -204,7 +198,7 @@ TEST_CASE("a full database answers 503 with Retry-After and takes the same reque
 }
 
 TEST_CASE("a read-only database answers 503; an application refused so is not kept, and later taken once") {
-    TempDir dir;
+    TempDir dir{"careplan-faults-"};
     CaughtConnection connection;
     TestService service(options_in(dir));
     auto client = service.login(1);  // 更新可能
@@ -228,7 +222,7 @@ TEST_CASE("a read-only database answers 503; an application refused so is not ke
 }
 
 TEST_CASE("a database locked past the busy timeout answers 503, then works when released") {
-    TempDir dir;
+    TempDir dir{"careplan-faults-"};
     TestService service(options_in(dir));
     auto client = service.client();
     OtherConnection admin(dir.file("service.db"));
@@ -242,7 +236,7 @@ TEST_CASE("a database locked past the busy timeout answers 503, then works when 
 }
 
 TEST_CASE("the database, its -wal and -shm and the mail log are created owner-only") {
-    TempDir dir;
+    TempDir dir{"careplan-faults-"};
     auto options = options_in(dir);
     options.mail_log_path = dir.file("mail.log");
     {
@@ -266,7 +260,7 @@ TEST_CASE("the database, its -wal and -shm and the mail log are created owner-on
 }
 
 TEST_CASE("a handler that throws is answered 500 with the error JSON and the service lives on") {
-    TempDir dir;
+    TempDir dir{"careplan-faults-"};
     Events events;
     auto options = options_in(dir);
     options.on_event = events.sink();

@@ -15,6 +15,7 @@
 #include "careplan/random.hpp"
 #include "careplan/service/store.hpp"
 #include "support.hpp"
+#include "temp_dir.hpp"
 
 using namespace careplan;
 using careplan::test::TestService;
@@ -161,9 +162,8 @@ TEST_CASE("an ID guessed from many addresses reaches the cap per ID, with a long
 }
 
 TEST_CASE("counts for IDs that do not exist are deleted when their window ends") {
-    auto dir = std::filesystem::temp_directory_path() / ("careplan-limits-" + random_hex(6));
-    std::filesystem::create_directories(dir);
-    std::string path = (dir / "service.db").string();
+    const test::TempDir dir("careplan-limits-");
+    const std::string path = dir.file("service.db");
     auto rows = [&] {
         sqlite3* db = nullptr;
         REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
@@ -194,5 +194,4 @@ TEST_CASE("counts for IDs that do not exist are deleted when their window ends")
         CHECK(login_from(service, office_pc, "KJ00000001", test::demo_password(1)).status == 201);
         CHECK(rows() == 0);
     }
-    std::filesystem::remove_all(dir);
 }

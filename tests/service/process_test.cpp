@@ -25,18 +25,13 @@
 #include "careplan/random.hpp"
 
 using namespace careplan;
+#include "temp_dir.hpp"
+
 namespace fs = std::filesystem;
 
-namespace {
+using careplan::test::TempDir;
 
-struct TempDir {
-    TempDir() : path(fs::temp_directory_path() / ("careplan-proc-" + random_hex(6))) {
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-    std::string file(const std::string& name) const { return (path / name).string(); }
-    fs::path path;
-};
+namespace {
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path);
@@ -172,7 +167,7 @@ int run_admin(const TempDir& dir, std::vector<std::string> args, const std::stri
 }  // namespace
 
 TEST_CASE("--help lists every option") {
-    TempDir dir;
+    TempDir dir{"careplan-proc-"};
     Child child({"--help"}, dir.file("help.log"));
     std::string help = child.rest();
     CHECK(child.wait() == 0);
@@ -186,7 +181,7 @@ TEST_CASE("--help lists every option") {
 }
 
 TEST_CASE("an application acknowledged with 201 survives kill -9") {
-    TempDir dir;
+    TempDir dir{"careplan-proc-"};
     std::string application_id;
     std::string token;
     {
@@ -216,7 +211,7 @@ TEST_CASE("an application acknowledged with 201 survives kill -9") {
 }
 
 TEST_CASE("SIGTERM finishes the request in flight, then exits 0") {
-    TempDir dir;
+    TempDir dir{"careplan-proc-"};
     Running service = serve(dir, {"--demo"});
     // A login hashes with the full Argon2id cost: long enough to be in flight.
     auto login = std::async(std::launch::async, [&] {
@@ -242,7 +237,7 @@ TEST_CASE("SIGTERM finishes the request in flight, then exits 0") {
 }
 
 TEST_CASE("administration: user add, license set, applications list") {
-    TempDir dir;
+    TempDir dir{"careplan-proc-"};
     std::string out;
     CHECK(run_admin(dir, {"user", "add", "kj12345678", "--office", "1310000001"},
                     "secret-pass-1\n") == 2);  // a new office needs its name
@@ -280,7 +275,7 @@ TEST_CASE("administration: user add, license set, applications list") {
 }
 
 TEST_CASE("administration: inquiries list as a table and as CSV") {
-    TempDir dir;
+    TempDir dir{"careplan-proc-"};
     std::string out;
     CHECK(run_admin(dir, {"inquiries", "list"}, {}, &out) == 0);
     CHECK(out.find("Q-") == std::string::npos);
@@ -348,7 +343,7 @@ AdminRun admin(const TempDir& dir, const std::vector<std::string>& args, const s
 }
 
 TEST_CASE("administration: the password policy, and no password ever printed") {
-    TempDir dir;
+    TempDir dir{"careplan-proc-"};
     const std::vector<std::string> add = {"user",       "add",           "KJ20000001",  "--office",
                                           "1310000002", "--office-name", "テスト事業所"};
     for (const char* refused : {"short-pw", "kj20000001-office", "password1234"}) {
@@ -377,7 +372,7 @@ TEST_CASE("administration: the password policy, and no password ever printed") {
 }
 
 TEST_CASE("administration: user passwd, sessions revoke, user remove") {
-    TempDir dir;
+    TempDir dir{"careplan-proc-"};
     REQUIRE(admin(dir,
                   {"user", "add", "KJ20000002", "--office", "1310000003", "--office-name", "テスト事業所"},
                   "first-password-1\n")
@@ -437,7 +432,7 @@ TEST_CASE("administration: user passwd, sessions revoke, user remove") {
 }
 
 TEST_CASE("administration: a user with applications is kept") {
-    TempDir dir;
+    TempDir dir{"careplan-proc-"};
     {
         Running service = serve(dir, {"--demo"});
         auto client = client_for(service.url);
@@ -453,7 +448,7 @@ TEST_CASE("administration: a user with applications is kept") {
 }
 
 TEST_CASE("administration: on a terminal the password is asked twice and never echoed") {
-    TempDir dir;
+    TempDir dir{"careplan-proc-"};
     int master = posix_openpt(O_RDWR | O_NOCTTY);
     REQUIRE(master >= 0);
     REQUIRE(grantpt(master) == 0);
@@ -514,7 +509,7 @@ TEST_CASE("administration: on a terminal the password is asked twice and never e
 }
 
 TEST_CASE("refusals: --demo and plain HTTP off loopback, unknown options") {
-    TempDir dir;
+    TempDir dir{"careplan-proc-"};
     auto refused = [&](std::vector<std::string> args) {
         args.insert(args.begin(), {"--db", dir.file("service.db")});
         Child child(args, dir.file("refused.log"));
@@ -533,7 +528,7 @@ TEST_CASE("refusals: --demo and plain HTTP off loopback, unknown options") {
 }
 
 TEST_CASE("HTTPS with --cert and --key") {
-    TempDir dir;
+    TempDir dir{"careplan-proc-"};
     std::string cert = dir.file("cert.pem"), key = dir.file("key.pem");
     std::string command =
         "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost "
@@ -552,7 +547,7 @@ TEST_CASE("HTTPS with --cert and --key") {
 }
 
 TEST_CASE("the executable's database, -wal, -shm and mail log are owner-only") {
-    TempDir dir;
+    TempDir dir{"careplan-proc-"};
     Running service = serve(dir, {"--demo"});
     REQUIRE(client_for(service.url).login({"KJ00000001", "demo-pass-0001"}).ok());
     for (const char* name : {"service.db", "service.db-wal", "service.db-shm", "service.db.mail.log"}) {
@@ -566,7 +561,7 @@ TEST_CASE("the executable's database, -wal, -shm and mail log are owner-only") {
 // Mounting needs root; without it the test fails rather than passes (the
 // in-process faults_test makes SQLITE_FULL with SQLite's own limit anywhere).
 TEST_CASE("on a full disk logins answer 503 with Retry-After, and work again once there is room") {
-    TempDir dir;
+    TempDir dir{"careplan-proc-"};
     const fs::path disk = dir.path / "disk";
     fs::create_directories(disk);
     {

@@ -20,20 +20,14 @@
 #include "mailer.hpp"
 #include "rate_limit.hpp"
 #include "support.hpp"
+#include "temp_dir.hpp"
 
 using namespace careplan;
 using namespace careplan::service;
 
-namespace {
+using careplan::test::TempDir;
 
-struct TempDir {
-    TempDir() : path(std::filesystem::temp_directory_path() / ("careplan-store-" + random_hex(6))) {
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-    std::string file(const std::string& name) const { return (path / name).string(); }
-    std::filesystem::path path;
-};
+namespace {
 
 const Argon2Params light{1, 64, 1};
 
@@ -79,7 +73,7 @@ TEST_CASE("random bytes are fresh on every call") {
 }
 
 TEST_CASE("the store migrates a new file and refuses a newer schema") {
-    TempDir dir;
+    TempDir dir{"careplan-store-"};
     std::string path = dir.file("service.db");
     {
         Store store(path);
@@ -110,7 +104,7 @@ TEST_CASE("a failed transaction leaves nothing behind") {
 }
 
 TEST_CASE("demo seeding adds what is missing and never resets what happened") {
-    TempDir dir;
+    TempDir dir{"careplan-store-"};
     Store store(dir.file("demo.db"));
     core::Date day1 = test::demo_today();
     seed_demo(store, day1, light);
@@ -146,7 +140,7 @@ TEST_CASE("period_ending gives valid_until - 1 year + 1 day") {
 }
 
 TEST_CASE("the completion mail goes out on notify_by and completes the renewal") {
-    TempDir dir;
+    TempDir dir{"careplan-store-"};
     Store store(dir.file("mail.db"));
     core::Date today = test::demo_today();
     seed_demo(store, today, light);  // office 3 has an accepted application
@@ -193,7 +187,7 @@ TEST_CASE("the service refuses demo offices and plain HTTP off loopback") {
 }
 
 TEST_CASE("a version 1 database migrates to version 3 with its data, and takes inquiries") {
-    TempDir dir;
+    TempDir dir{"careplan-store-"};
     std::string path = dir.file("v1.db");
     {
         Store store(path);

@@ -21,11 +21,13 @@ TEST_CASE("every catalogued code has a Japanese message and a status", "[errors]
                                                          {"BAD_REQUEST", 400},
                                                          {"INTERNAL", 500},
                                                          {"STORAGE_UNAVAILABLE", 503},
+                                                         {"RATE_LIMITED", 429},
                                                          {"NETWORK_UNREACHABLE", 0},
                                                          {"TIMEOUT", 0},
                                                          {"TLS_ERROR", 0},
                                                          {"SERVER_ERROR", 0},
-                                                         {"MALFORMED_RESPONSE", 0}};
+                                                         {"MALFORMED_RESPONSE", 0},
+                                                         {"RESPONSE_TOO_LARGE", 0}};
     for (const auto& [code, status] : expected) {
         INFO(code);
         const auto found = find_error(code);

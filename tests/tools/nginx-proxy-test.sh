@@ -6,7 +6,8 @@
 #   - plain HTTP on a free loopback port with the shipped limits (the very
 #     files of deploy/nginx, included), then nginx-probe.py: API calls
 #     through nginx, login limits per real client address, nginx's own
-#     limits, and a slowloris probe.
+#     limits (in the service's error JSON), and a slowloris probe;
+#   - the service stopped: nginx's 502 in the error JSON.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 deploy=$(cd "$here/../../deploy/nginx" && pwd)
@@ -75,6 +76,12 @@ NGINX_PID=$!
 
 status=0
 python3 "$here/nginx-probe.py" "http://127.0.0.1:$port" "$work/service.log" || status=$?
+# 4. The service stopped (a restart, a crash): nginx answers 502 itself.
+if [ $status = 0 ]; then
+  kill "$SERVICE_PID"
+  wait "$SERVICE_PID" 2>/dev/null || true
+  python3 "$here/nginx-probe.py" "http://127.0.0.1:$port" "$work/service.log" down || status=$?
+fi
 if [ $status != 0 ]; then
   echo "--- nginx error.log (last lines)" >&2; tail -n 20 "$work/error.log" >&2
   echo "--- service log (last lines)" >&2; tail -n 20 "$work/service.log" >&2

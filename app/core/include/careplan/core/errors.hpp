@@ -33,12 +33,17 @@ inline constexpr std::string_view internal = "INTERNAL";
 // The database cannot be written now (disk full, I/O error, read-only, busy);
 // nothing was changed, and the same request may succeed later (503, Retry-After).
 inline constexpr std::string_view storage_unavailable = "STORAGE_UNAVAILABLE";
+// Answered by the reverse proxy in front of the service (deploy/nginx), in
+// the service's error JSON: too many requests from one address (429, Retry-After).
+inline constexpr std::string_view rate_limited = "RATE_LIMITED";
 // Client side (no answer, or an answer that cannot be used).
 inline constexpr std::string_view network_unreachable = "NETWORK_UNREACHABLE";
 inline constexpr std::string_view timeout = "TIMEOUT";
 inline constexpr std::string_view tls_error = "TLS_ERROR";
 inline constexpr std::string_view server_error = "SERVER_ERROR";
 inline constexpr std::string_view malformed_response = "MALFORMED_RESPONSE";
+// An answer over the client's size limit: not read to the end, nothing kept.
+inline constexpr std::string_view response_too_large = "RESPONSE_TOO_LARGE";
 // The environment check's own probe failed (it is reported, never thrown).
 inline constexpr std::string_view check_failed = "CHECK_FAILED";
 }  // namespace error_code
@@ -64,11 +69,13 @@ enum class ErrorCode {
     bad_request,
     internal,
     storage_unavailable,
+    rate_limited,
     network_unreachable,
     timeout,
     tls_error,
     server_error,
     malformed_response,
+    response_too_large,
     check_failed,
 };
 

@@ -44,6 +44,7 @@ done
 [ "$offices" -le 1000 ] || { echo "at most 1000 offices (loopback addresses 127.0.1-4.x)" >&2; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)
 deploy=$(cd "$here/../deploy/nginx" && pwd)
+. "$here/../tests/tools/nginx-conf.sh"
 nginx=/usr/sbin/nginx
 for tool in wrk python3 "$nginx"; do
   command -v "$tool" >/dev/null || { echo "$tool is not installed (scripts/setup.sh test)" >&2; exit 1; }
@@ -90,26 +91,9 @@ service_url=$(sed -n 's/^listening on //p' "$work/stdout")
 
 # nginx: the shipped http and locations files, a static server beside.
 port=$(free_port) static_port=$(free_port)
-cat >"$work/nginx.conf" <<CONF
-$([ "$(id -u)" = 0 ] && echo "user $(id -un) $(id -gn);")
-worker_processes auto;
-events { worker_connections 4096; }
-http {
-  client_body_temp_path $work/temp/body; proxy_temp_path $work/temp/proxy;
-  fastcgi_temp_path $work/temp/fastcgi; uwsgi_temp_path $work/temp/uwsgi; scgi_temp_path $work/temp/scgi;
-  access_log $work/access.log;
-  include $deploy/careplan-http.conf;
-  upstream careplan_service { server ${service_url#http://}; keepalive 16; }
-  server {
-    listen 127.0.0.1:$port;
-    include $deploy/careplan-locations.conf;
-  }
-  server {
-    listen 127.0.0.1:$static_port;
-    location / { root $work/static; default_type application/json; }
-  }
-}
-CONF
+nginx_proxy_conf "$work" "$deploy" "${service_url#http://}" "$port" auto \
+  "server { listen 127.0.0.1:$static_port; location / { root $work/static; default_type application/json; } }" \
+  >"$work/nginx.conf"
 "$nginx" -p "$work" -e "$work/error.log" -c "$work/nginx.conf" \
   -g "daemon off; pid $work/nginx.pid; error_log $work/error.log warn;" &
 nginx_pid=$!

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""service-soak-client.py URL OFFICES SECONDS PROCESSES RESULT.json: the offices of
+"""service-soak-client.py URL OFFICES SECONDS PROCESSES RATE RESULT.json: the offices of
 bench/service-soak.sh at work against URL (the service, or nginx in front of it).
 
 Office i (user KJ4000iiii, office number 14000iiii, password soak-password-i)
@@ -8,8 +8,10 @@ would, and like the real client opens a new connection per request. Each
 office logs in (all at once: Argon2id), then for SECONDS: reads its license, sends its
 application with its own Idempotency-Key (201; the same application again on
 every later send and in a later run, as retries), and every fifth round one
-with a fresh key (the office applying twice: 409 ALREADY_APPLIED). A request
-without an answer is sent again once with the same key.
+with a fresh key (the office applying twice: 409 ALREADY_APPLIED), at most
+RATE requests a second (below nginx's 10 a second per address, so that its
+429s do not stand in for the service's work). A request without an answer is
+sent again once with the same key.
 
 Writes {"requests", "seconds" (wall time, logins included), "p50_ms", "p99_ms",
 "by_kind", "statuses", "unexpected_count", "unexpected", "applications":
@@ -26,7 +28,7 @@ import uuid
 
 URL = urllib.parse.urlsplit(sys.argv[1])
 OFFICES, SECONDS, PROCESSES = int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
-RESULT = sys.argv[5]
+RATE, RESULT = float(sys.argv[5]), sys.argv[6]
 EXPECTED = {200, 201, 409, 429}
 
 
@@ -102,23 +104,28 @@ class Office(threading.Thread):
         rounds = 0
         while time.monotonic() < deadline:
             rounds += 1
+            started = time.monotonic()
             self.send("license", "GET", "/api/v1/license")
             self.apply(self.key)
+            sent = 2
             if rounds % 5 == 0:
                 self.apply(uuid.uuid4().hex)
+                sent += 1
+            time.sleep(max(0.0, started + sent / RATE - time.monotonic()))
 
 
 def work(indices):
     """One process: its offices as threads. Returns what they recorded."""
     lock = threading.Lock()
-    latencies, statuses, unexpected = {}, {}, []
+    latencies, statuses, unexpected = {}, {}, {}
 
     def record(kind, status, seconds, note=None):
         with lock:
             latencies.setdefault(kind, []).append(seconds * 1000)
             statuses[f"{kind} {status}"] = statuses.get(f"{kind} {status}", 0) + 1
-            if status not in EXPECTED and len(unexpected) < 20:
-                unexpected.append(f"{kind} {status} {note or ''}".strip())
+            if status not in EXPECTED:
+                what = f"{kind} {status} {note or ''}".strip()
+                unexpected[what] = unexpected.get(what, 0) + 1
 
     offices = [Office(i, record) for i in indices]
     for o in offices:
@@ -140,13 +147,14 @@ def main():
     with multiprocessing.Pool(PROCESSES) as pool:
         parts = pool.map(work, chunks)
     seconds = time.monotonic() - started
-    latencies, statuses, unexpected, applications = {}, {}, [], {}
+    latencies, statuses, unexpected, applications = {}, {}, {}, {}
     for part_latencies, part_statuses, part_unexpected, part_applications in parts:
         for kind, values in part_latencies.items():
             latencies.setdefault(kind, []).extend(values)
         for key, count in part_statuses.items():
             statuses[key] = statuses.get(key, 0) + count
-        unexpected += part_unexpected
+        for what, count in part_unexpected.items():
+            unexpected[what] = unexpected.get(what, 0) + count
         applications.update(part_applications)
     every = [v for values in latencies.values() for v in values]
     result = {
@@ -157,7 +165,8 @@ def main():
         "statuses": dict(sorted(statuses.items())),
         "unexpected_count": sum(count for key, count in statuses.items()
                                 if int(key.split()[1]) not in EXPECTED),
-        "unexpected": unexpected[:20],
+        "unexpected": [f"{count} x {what}" for what, count in
+                       sorted(unexpected.items(), key=lambda item: -item[1])[:20]],
         "applications": applications,
     }
     with open(RESULT, "w", encoding="utf-8") as out:

@@ -2,11 +2,13 @@
 # Soak benchmark of careplan-service on loopback (a script, not a test).
 #
 #   bench/service-soak.sh PATH/TO/careplan-service [--offices N] [--seconds S]
-#                         [--processes P] [--wrk-seconds W] [--connections C]
+#                         [--processes P] [--rate R] [--wrk-seconds W] [--connections C]
 #
-# Defaults: 200 offices, 45 s per client run, 2 client processes, 10 s per wrk
-# run on 32 connections: about 2.5 minutes in all. For a quick look:
-# --offices 50 --seconds 10 --wrk-seconds 3.
+# Defaults: 200 offices at most 4 requests a second each, 45 s per client run
+# (after its login), 2 client processes, 10 s per wrk run on 32 connections:
+# about 2.5 minutes in all with a Release build (Argon2id in a Debug build is
+# several times slower: the setup and the logins take much longer). For a
+# quick look: --offices 50 --seconds 10 --wrk-seconds 3.
 #
 # Before the clock starts: the service with a throw-away database, N offices
 # made with its own administration commands (user add, license set), and
@@ -27,14 +29,15 @@
 # (one connection per request, as careplan_api does).
 set -euo pipefail
 
-service=${1:?usage: $0 PATH/TO/careplan-service [--offices N] [--seconds S] [--processes P] [--wrk-seconds W] [--connections C]}
+service=${1:?usage: $0 PATH/TO/careplan-service [--offices N] [--seconds S] [--processes P] [--rate R] [--wrk-seconds W] [--connections C]}
 shift
-offices=200 seconds=45 processes=2 wrk_seconds=10 connections=32
+offices=200 seconds=45 processes=2 rate=4 wrk_seconds=10 connections=32
 while [ $# -gt 0 ]; do
   case $1 in
     --offices) offices=$2 ;;
     --seconds) seconds=$2 ;;
     --processes) processes=$2 ;;
+    --rate) rate=$2 ;;
     --wrk-seconds) wrk_seconds=$2 ;;
     --connections) connections=$2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -106,7 +109,7 @@ echo "service $service_url, nginx http://127.0.0.1:$port, $(nproc) cores, load $
 echo "service RSS at start: $(rss)"
 
 soak() {  # name, URL, result file
-  python3 "$here/service-soak-client.py" "$2" "$offices" "$seconds" "$processes" "$3"
+  python3 "$here/service-soak-client.py" "$2" "$offices" "$seconds" "$processes" "$rate" "$3"
   python3 - "$1" "$3" "$(rss)" <<'PY'
 import json, sys
 name, path, rss = sys.argv[1], sys.argv[2], sys.argv[3]

@@ -26,8 +26,7 @@ TEST_CASE("every catalogued code has a Japanese message and a status", "[errors]
                                                          {"TIMEOUT", 0},
                                                          {"TLS_ERROR", 0},
                                                          {"SERVER_ERROR", 0},
-                                                         {"MALFORMED_RESPONSE", 0},
-                                                         {"RESPONSE_TOO_LARGE", 0}};
+                                                         {"MALFORMED_RESPONSE", 0}};
     for (const auto& [code, status] : expected) {
         INFO(code);
         const auto found = find_error(code);

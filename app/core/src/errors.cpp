@@ -11,7 +11,7 @@ namespace {
 
 namespace ec = error_code;
 
-constexpr std::array<ErrorInfo, 26> catalogue{{
+constexpr std::array<ErrorInfo, 25> catalogue{{
     {ErrorCode::unauthorized, ec::unauthorized, 401, false, texts::error::unauthorized},
     {ErrorCode::invalid_credentials, ec::invalid_credentials, 401, false, texts::error::invalid_credentials},
     {ErrorCode::locked_out, ec::locked_out, 429, false, texts::error::locked_out},
@@ -39,7 +39,6 @@ constexpr std::array<ErrorInfo, 26> catalogue{{
     {ErrorCode::tls_error, ec::tls_error, 0, false, texts::error::tls_error},
     {ErrorCode::server_error, ec::server_error, 0, true, texts::error::server_error},
     {ErrorCode::malformed_response, ec::malformed_response, 0, true, texts::error::malformed_response},
-    {ErrorCode::response_too_large, ec::response_too_large, 0, false, texts::error::response_too_large},
     {ErrorCode::check_failed, ec::check_failed, 0, true, texts::error::check_failed},
 }};
 

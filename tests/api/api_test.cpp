@@ -6,12 +6,16 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <fstream>
+#include <map>
 #include <thread>
 
 #include <catch2/catch_test_macros.hpp>
 
 #include "careplan/api/client.hpp"
 #include "careplan/api/wire.hpp"
+#include "careplan/core/errors.hpp"
 
 using namespace careplan;
 using nlohmann::json;
@@ -23,10 +27,11 @@ core::Date date(int y, unsigned m, unsigned d) {
 }
 
 // Accepts one connection on loopback, reads the request, answers `reply`
-// verbatim (or nothing, holding the connection, when reply is empty).
+// verbatim (or nothing, holding the connection, when reply is empty); with a
+// `pause`, one byte at a time. It stops writing once the client has gone.
 class OneShotServer {
   public:
-    explicit OneShotServer(std::string reply) {
+    explicit OneShotServer(std::string reply, std::chrono::milliseconds pause = {}) {
         fd_ = socket(AF_INET, SOCK_STREAM, 0);
         sockaddr_in addr{};
         addr.sin_family = AF_INET;
@@ -36,14 +41,16 @@ class OneShotServer {
         socklen_t length = sizeof addr;
         getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &length);
         port_ = ntohs(addr.sin_port);
-        thread_ = std::thread([this, reply = std::move(reply)] {
+        thread_ = std::thread([this, pause, reply = std::move(reply)] {
             int client = accept(fd_, nullptr, nullptr);
             char buffer[8192];
             (void)!read(client, buffer, sizeof buffer);
-            if (reply.empty()) {
-                std::this_thread::sleep_for(std::chrono::milliseconds(1500));
-            } else {
-                (void)!write(client, reply.data(), reply.size());
+            if (reply.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+            const std::size_t step = pause.count() > 0 ? 1 : reply.size();
+            for (std::size_t at = 0; at < reply.size(); at += step) {
+                if (send(client, reply.data() + at, std::min(step, reply.size() - at), MSG_NOSIGNAL) <= 0)
+                    break;
+                std::this_thread::sleep_for(pause);
             }
             close(client);
         });
@@ -174,6 +181,80 @@ TEST_CASE("the client maps odd answers and silence to stable codes") {
     CHECK(locked.http_status == 429);
     CHECK(locked.code == "LOCKED_OUT");
     CHECK(locked.retry_after_seconds == 120);
+}
+
+// deploy/nginx answers its own refusals (body too large, rate limit, service
+// down) with the bodies in its `return` lines; sent as nginx sends them
+// (tests/tools/nginx-probe.py checks that it does), the client reads them as
+// the errors they name, with the catalogue's message.
+TEST_CASE("the error bodies of deploy/nginx read as the errors they name") {
+    std::ifstream conf(CAREPLAN_NGINX_LOCATIONS);
+    REQUIRE(conf);
+    std::map<std::string, std::string> bodies;  // by error code
+    for (std::string line; std::getline(conf, line);) {
+        const auto open = line.find('\'');
+        if (line.find("return ") == std::string::npos || open == std::string::npos) continue;
+        std::string body = line.substr(open + 1, line.rfind('\'') - open - 1);
+        bodies[json::parse(body).at("error").at("code").get<std::string>()] = body;
+    }
+    REQUIRE(bodies.size() == 3);
+
+    auto limited =
+        health_error(http("429 Too Many Requests", bodies.at("RATE_LIMITED"), "Retry-After: 60\r\n"));
+    CHECK(limited.code == "RATE_LIMITED");
+    CHECK(limited.http_status == 429);
+    CHECK(limited.retry_after_seconds == 60);
+    CHECK(limited.message == core::error_message("RATE_LIMITED"));
+
+    auto large = health_error(http("413 Request Entity Too Large", bodies.at("PAYLOAD_TOO_LARGE")));
+    CHECK(large.code == "PAYLOAD_TOO_LARGE");
+    CHECK(large.message == core::error_message("PAYLOAD_TOO_LARGE"));
+
+    for (const char* status : {"502 Bad Gateway", "504 Gateway Time-out"}) {
+        auto down = health_error(http(status, bodies.at("SERVER_ERROR"), "Retry-After: 30\r\n"));
+        CHECK(down.code == "SERVER_ERROR");
+        CHECK(down.message == core::error_message("SERVER_ERROR"));
+        CHECK(core::is_retryable(down.http_status, down.code));
+    }
+}
+
+TEST_CASE("the client reads at most 1 MiB of an answer") {
+    CHECK(api::ClientOptions{}.max_answer_bytes == 1024 * 1024);
+    const std::string over(1024 * 1024 + 1, ' ');
+    auto announced = health_error(http("200 OK", over));
+    CHECK(announced.code == "MALFORMED_RESPONSE");
+    CHECK(announced.message == core::error_message("MALFORMED_RESPONSE"));
+    // Without a Content-Length: read until the server closes, up to the limit.
+    CHECK(health_error("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n" +
+                       over + over)
+              .code == "MALFORMED_RESPONSE");
+    // Whatever the status: the size is checked before the body is read.
+    CHECK(health_error(http("503 Service Unavailable", over)).code == "MALFORMED_RESPONSE");
+    // Just under it, an answer is read as usual.
+    const std::string body = R"({"status":"ok","time":"2026-11-25T09:00:00+09:00","padding":")";
+    OneShotServer server(http("200 OK", body + std::string(1024 * 1024 - body.size() - 2, 'x') + "\"}"));
+    api::Client client({server.url(), std::chrono::seconds(2), std::chrono::seconds(2)});
+    auto health = client.health();
+    REQUIRE(health.ok());
+    CHECK(health.value().status == "ok");
+}
+
+TEST_CASE("a server that trickles its answer is given up at the whole-request deadline") {
+    CHECK(api::ClientOptions{}.total_timeout == std::chrono::seconds(30));
+    // 10 bytes a second: every read well within the read timeout, the whole
+    // answer about 13 s.
+    OneShotServer server(http("200 OK", R"({"status":"ok","time":"2026-11-25T09:00:00+09:00"})"),
+                         std::chrono::milliseconds(100));
+    api::ClientOptions options{server.url(), std::chrono::seconds(2), std::chrono::seconds(1)};
+    options.total_timeout = std::chrono::milliseconds(1500);
+    api::Client client(options);
+    const auto started = std::chrono::steady_clock::now();
+    auto result = client.health();
+    const auto took = std::chrono::steady_clock::now() - started;
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.error().code == "TIMEOUT");
+    CHECK(took >= std::chrono::milliseconds(1400));
+    CHECK(took < std::chrono::milliseconds(3000));
 }
 
 TEST_CASE("the inquiry body and receipt round-trip; an unknown category reads as none") {

@@ -21,6 +21,7 @@ TEST_CASE("every catalogued code has a Japanese message and a status", "[errors]
                                                          {"BAD_REQUEST", 400},
                                                          {"INTERNAL", 500},
                                                          {"STORAGE_UNAVAILABLE", 503},
+                                                         {"RATE_LIMITED", 429},
                                                          {"NETWORK_UNREACHABLE", 0},
                                                          {"TIMEOUT", 0},
                                                          {"TLS_ERROR", 0},

@@ -97,6 +97,21 @@ TEST_CASE("S01: 429 locks the login until Retry-After has passed", "[flow]") {
     CHECK(has<effect::Login>(next(t.state, event::SubmitLogin{"KJ00000001", "right"}).effects));
 }
 
+TEST_CASE("the proxy's 429 RATE_LIMITED says when to try again and locks nothing", "[flow]") {
+    ApiError busy = failure(429, "RATE_LIMITED");
+    busy.retry_after_seconds = 60;
+    auto t = run(initial_state(start_time),
+                 {event::SubmitLogin{"KJ00000001", "p"}, event::RequestFailed{Request::login, busy}});
+    CHECK(t.state.screen == Screen::login);
+    CHECK_FALSE(login_locked(t.state));
+    REQUIRE(t.state.message);
+    CHECK(t.state.message->code == "RATE_LIMITED");
+    CHECK(t.state.message->text.find("アクセスが集中") != std::string::npos);
+    CHECK(t.state.message->text.find("約1分後（10:01以降）") != std::string::npos);
+    CHECK_FALSE(t.state.message->retryable);
+    CHECK(has<effect::Login>(next(t.state, event::SubmitLogin{"KJ00000001", "p"}).effects));
+}
+
 TEST_CASE("S01: a network failure at login shows a message; pressing ログイン again retries", "[flow]") {
     const auto t = run(
         initial_state(start_time),

@@ -1,5 +1,5 @@
 // The real careplan-service executable as a child process: crash safety
-// (SIGKILL right after a 201), graceful stop (SIGTERM with a request in
+// (SIGKILL right after a 201, and amid many offices' submissions), graceful stop (SIGTERM with a request in
 // flight), the administration commands, refusals, HTTPS and its log, its
 // files' modes and a real full disk.
 
@@ -10,19 +10,26 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <future>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 #include <catch2/catch_test_macros.hpp>
+#include <sqlite3.h>
 
 #include "careplan/api/client.hpp"
 #include "careplan/random.hpp"
+#include "careplan/service/store.hpp"
+#include "crypto.hpp"
+#include "demo.hpp"
 
 using namespace careplan;
 #include "temp_dir.hpp"
@@ -208,6 +215,141 @@ TEST_CASE("an application acknowledged with 201 survives kill -9") {
     auto office3 = client_for(again.url);
     REQUIRE(office3.login({"KJ00000003", "demo-pass-0003"}).ok());
     CHECK(office3.license().value().renewal.application.has_value());
+}
+
+namespace {
+
+struct TestOffice {
+    std::string user_id;
+    std::string password;
+    std::string office_number;
+};
+
+// Offices written straight into the database before the service starts,
+// each with a license open for renewal on --today, and an Argon2id hash of
+// the lowest cost, so that logging them all in takes milliseconds.
+std::vector<TestOffice> make_offices(const std::string& db_path, int count) {
+    std::vector<TestOffice> offices;
+    for (int i = 0; i < count; ++i) {
+        const std::string digits = std::to_string(30000000 + i);  // eight
+        offices.push_back({"KJ" + digits, "crash-pass-" + std::to_string(i), "13" + digits});
+    }
+    service::Store store(db_path);
+    store.write([&](service::Tx& tx) {
+        for (const auto& office : offices) {
+            auto stored = tx.ensure_office(office.office_number, "Office " + office.office_number);
+            tx.add_user(office.user_id, stored.id, service::hash_password(office.password, {1, 64, 1}));
+            tx.set_license(stored.id, service::period_ending(core::parse_iso_date("2027-01-10").value()));
+        }
+    });
+    return offices;
+}
+
+// One number from the database (the service stopped meanwhile).
+std::int64_t count_rows(const std::string& db_path, const char* query) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    sqlite3_stmt* statement = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, query, -1, &statement, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(statement) == SQLITE_ROW);
+    const std::int64_t value = sqlite3_column_int64(statement, 0);
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    return value;
+}
+
+}  // namespace
+
+// Offices submitting at once, the service killed amid them, restarted on the
+// same database, and every submission without an answer sent again with its
+// key, as the client's 再試行 does. Whatever was acknowledged stays and comes
+// back on a retry; nothing is stored twice; one completion mail each.
+TEST_CASE("kill -9 amid a stream of applications: each kept once, retries give it back, one mail each") {
+    TempDir dir{"careplan-proc-"};
+    const std::string db = dir.file("service.db");
+    constexpr int office_count = 60;
+    constexpr int worker_count = 4;
+    const auto offices = make_offices(db, office_count);
+
+    struct Submission {
+        std::string token;
+        std::string key;
+        std::optional<std::string> application_id;  // once answered 201
+    };
+    std::vector<Submission> submissions(office_count);
+    int acknowledged_before_kill = 0;
+    {
+        Running service = serve(dir, {});
+        for (int i = 0; i < office_count; ++i) {
+            auto client = client_for(service.url);
+            REQUIRE(client.login({offices[i].user_id, offices[i].password}).ok());
+            submissions[i] = {client.token(), api::new_idempotency_key(), std::nullopt};
+        }
+        std::atomic<int> acknowledged{0};
+        std::vector<std::thread> workers;
+        for (int w = 0; w < worker_count; ++w) {
+            workers.emplace_back([&, w] {
+                for (int i = w; i < office_count; i += worker_count) {
+                    auto client = client_for(service.url);
+                    client.set_token(submissions[i].token);
+                    auto accepted = client.apply(application(offices[i].office_number), submissions[i].key);
+                    if (accepted.ok()) {
+                        submissions[i].application_id = accepted.value().application_id;
+                        ++acknowledged;
+                    }
+                }
+            });
+        }
+        // Killed once a quarter has been acknowledged: the next ones are in
+        // flight (perhaps committed, unanswered) or not sent yet.
+        const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (acknowledged < office_count / 4 && std::chrono::steady_clock::now() < give_up) {
+            std::this_thread::yield();
+        }
+        service.child->signal(SIGKILL);
+        for (auto& worker : workers) worker.join();
+        CHECK(service.child->wait() == 128 + SIGKILL);
+        acknowledged_before_kill = acknowledged;
+    }
+    INFO("acknowledged before the kill: " << acknowledged_before_kill);
+    CHECK(acknowledged_before_kill >= office_count / 4);
+    CHECK(acknowledged_before_kill < office_count);  // the kill came mid-stream
+
+    Running again = serve(dir, {}, "log2");
+    for (int i = 0; i < office_count; ++i) {
+        INFO("office " << i);
+        // Every submission once more with its key (sessions survive the restart):
+        // the unanswered ones as the retry, the answered ones to see the replay.
+        auto client = client_for(again.url);
+        client.set_token(submissions[i].token);
+        auto retried = client.apply(application(offices[i].office_number), submissions[i].key);
+        REQUIRE(retried.ok());
+        if (submissions[i].application_id) {
+            CHECK(retried.value().application_id == *submissions[i].application_id);
+        }
+        submissions[i].application_id = retried.value().application_id;
+        // A new key for the same period is the office applying twice: refused.
+        auto twice = client.apply(application(offices[i].office_number), api::new_idempotency_key());
+        REQUIRE_FALSE(twice.ok());
+        CHECK(twice.error().code == "ALREADY_APPLIED");
+    }
+    again.child->signal(SIGTERM);
+    REQUIRE(again.child->wait() == 0);
+
+    std::set<std::string> ids;
+    for (const auto& submission : submissions) ids.insert(*submission.application_id);
+    CHECK(ids.size() == office_count);
+    CHECK(count_rows(db, "SELECT count(*) FROM applications") == office_count);
+    CHECK(count_rows(db, "SELECT count(DISTINCT office_id) FROM applications") == office_count);
+    for (const auto& id : ids) {
+        INFO(id);
+        const std::string query = "SELECT count(*) FROM applications WHERE application_id = '" + id + "'";
+        CHECK(count_rows(db, query.c_str()) == 1);
+    }
+    CHECK(count_rows(db, "SELECT count(*) FROM mail_outbox") == office_count);
+    CHECK(count_rows(db,
+                     "SELECT count(*) FROM applications a WHERE (SELECT count(*) FROM mail_outbox m "
+                     "WHERE m.application_id = a.id) = 1") == office_count);
 }
 
 TEST_CASE("SIGTERM finishes the request in flight, then exits 0") {

@@ -1,16 +1,19 @@
 #!/usr/bin/env python3
-"""nginx-probe.py NGINX_URL SERVICE_LOG: checks careplan-service behind the
-nginx of deploy/nginx (started by nginx-proxy-test.sh):
+"""nginx-probe.py NGINX_URL SERVICE_LOG [down]: checks careplan-service behind
+the nginx of deploy/nginx (started by nginx-proxy-test.sh):
   (a) API calls through nginx; the service's login limits count the real
       client address (from X-Forwarded-For), a forged X-Forwarded-For entry
-      is not believed; nginx's own login rate limit and body limit;
+      is not believed; nginx's own login and API rate limits and body limit,
+      answered in the service's error JSON with the catalogue's message;
   (b) slowloris: many connections sending their headers one byte a second
       while a normal client's requests still answer quickly;
   (c) nginx closes those slow connections after its header timeout.
+With "down" (the service stopped): nginx's 502 in the error JSON.
 Each client uses its own loopback address (127.0.0.x), as different PCs."""
 
 import http.client
 import json
+import os
 import socket
 import statistics
 import sys
@@ -20,6 +23,7 @@ import urllib.parse
 
 URL = urllib.parse.urlsplit(sys.argv[1])
 SERVICE_LOG = sys.argv[2]
+ERROR_TEXTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../assets/texts/errors.txt")
 HOST, PORT = URL.hostname, URL.port
 
 SLOW_CONNECTIONS = 64
@@ -35,8 +39,8 @@ def check(condition, what):
         failures.append(what)
 
 
-def request(source, method, path, body=None, headers=None):
-    """(status, parsed JSON or None, seconds) of one request from 127.0.0.x."""
+def exchange(source, method, path, body=None, headers=None):
+    """(status, headers, parsed JSON or None, seconds) of one request from 127.0.0.x."""
     conn = http.client.HTTPConnection(HOST, PORT, timeout=10, source_address=(source, 0))
     started = time.monotonic()
     try:
@@ -51,9 +55,38 @@ def request(source, method, path, body=None, headers=None):
             parsed = json.loads(data)
         except ValueError:
             parsed = None
-        return answer.status, parsed, elapsed
+        return answer.status, answer.headers, parsed, elapsed
     finally:
         conn.close()
+
+
+def request(source, method, path, body=None, headers=None):
+    """(status, parsed JSON or None, seconds) of one request from 127.0.0.x."""
+    status, _, parsed, elapsed = exchange(source, method, path, body, headers)
+    return status, parsed, elapsed
+
+
+def catalogue(key):
+    """A text of assets/texts/errors.txt (single-line entries)."""
+    with open(ERROR_TEXTS, encoding="utf-8") as texts:
+        for line in texts:
+            name, _, text = line.partition(" = ")
+            if name == key:
+                return text.strip()
+    sys.exit(f"FAIL: {key} missing from {ERROR_TEXTS}")
+
+
+def check_error_json(answer, status, code, text_key, retry_after, what):
+    """nginx's own refusal in the service's error JSON, as the client reads it."""
+    got_status, headers, body, _ = answer
+    error = (body or {}).get("error", {})
+    check(got_status == status and error.get("code") == code,
+          f"{what}: {status} {code} (got {got_status} {error.get('code')})")
+    check(error.get("message") == catalogue(text_key), f"{what}: the message of {text_key}")
+    check(headers.get("Content-Type", "").startswith("application/json"),
+          f"{what}: Content-Type application/json (got {headers.get('Content-Type')})")
+    check(headers.get("Retry-After") == retry_after,
+          f"{what}: Retry-After {retry_after} (got {headers.get('Retry-After')})")
 
 
 def login(source, user_id, password, headers=None):
@@ -105,11 +138,31 @@ def api_through_nginx():
 
     # nginx's own limits: logins 10 a minute with a burst of 10 per address
     # (bodies that are not JSON: answered 400 by the service without a hash).
-    statuses = [request("127.0.0.5", "POST", "/api/v1/sessions", b"x")[0] for _ in range(13)]
+    answers = [exchange("127.0.0.5", "POST", "/api/v1/sessions", b"x") for _ in range(13)]
+    statuses = [answer[0] for answer in answers]
     check(statuses[:11] == [400] * 11 and statuses[11:] == [429] * 2,
           f"nginx lets 11 logins from 127.0.0.5 through, then 429 (got {statuses})")
-    status, _, _ = request("127.0.0.5", "POST", "/api/v1/inquiries", b"x" * (64 * 1024 + 1))
-    check(status == 413, f"a body over 64 KiB ends at nginx with 413 (got {status})")
+    check_error_json(answers[-1], 429, "RATE_LIMITED", "error.rate_limited", "60", "nginx's login limit")
+    # Other API calls: 10 a second with a burst of 40.
+    answers = [exchange("127.0.0.8", "GET", "/api/v1/health") for _ in range(60)]
+    refused = [answer for answer in answers if answer[0] != 200]
+    check(40 <= len(answers) - len(refused) < 60, f"a burst of health checks: {len(answers) - len(refused)} of 60 pass")
+    if refused:
+        check_error_json(refused[-1], 429, "RATE_LIMITED", "error.rate_limited", "10", "nginx's API limit")
+    answer = exchange("127.0.0.5", "POST", "/api/v1/inquiries", b"x" * (64 * 1024 + 1))
+    check_error_json(answer, 413, "PAYLOAD_TOO_LARGE", "error.payload_too_large", None,
+                     "a body over 64 KiB ends at nginx")
+    # The service's own refusals pass through nginx unchanged.
+    status, headers, body, _ = exchange("127.0.0.2", "POST", "/api/v1/sessions",
+                                        {"user_id": "KJ00000001", "password": "wrong-password"})
+    check(status == 429 and error_code(body) == "LOCKED_OUT" and headers.get("Retry-After"),
+          f"the service's own 429 LOCKED_OUT passes through with its Retry-After (got {status} {error_code(body)})")
+
+
+def service_down():
+    """After the service has stopped: nginx's 502 in the error JSON."""
+    answer = exchange("127.0.0.9", "GET", "/api/v1/license")
+    check_error_json(answer, 502, "SERVER_ERROR", "error.server_error", "30", "the service stopped")
 
 
 class SlowClient(threading.Thread):
@@ -175,9 +228,16 @@ def slowloris():
 
 
 def main():
+    if len(sys.argv) > 3 and sys.argv[3] == "down":
+        service_down()
+        return report()
     wait_until_up()
     api_through_nginx()
     slowloris()
+    return report()
+
+
+def report():
     if failures:
         print(f"nginx probe: {len(failures)} check(s) failed")
         return 1

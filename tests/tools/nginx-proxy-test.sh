@@ -6,7 +6,8 @@
 #   - plain HTTP on a free loopback port with the shipped limits (the very
 #     files of deploy/nginx, included), then nginx-probe.py: API calls
 #     through nginx, login limits per real client address, nginx's own
-#     limits, and a slowloris probe.
+#     limits (in the service's error JSON), and a slowloris probe;
+#   - the service stopped: nginx's 502 in the error JSON.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 deploy=$(cd "$here/../../deploy/nginx" && pwd)
@@ -23,17 +24,7 @@ cleanup() {
 trap cleanup EXIT
 mkdir -p "$work/temp"
 
-# What nginx must not take from Debian's defaults to run without root: its
-# temporary files here, and as root its workers as this user too.
-common() {
-  [ "$(id -u)" = 0 ] && echo "user $(id -un) $(id -gn);"
-  cat <<CONF
-worker_processes 1;
-events { worker_connections 512; }
-CONF
-}
-temp_paths="client_body_temp_path $work/temp/body; proxy_temp_path $work/temp/proxy;
-  fastcgi_temp_path $work/temp/fastcgi; uwsgi_temp_path $work/temp/uwsgi; scgi_temp_path $work/temp/scgi;"
+. "$here/nginx-conf.sh"
 nginx_options=(-p "$work" -e "$work/error.log" -g "daemon off; pid $work/nginx.pid; error_log $work/error.log info;")
 
 # 1. The TLS site as shipped, its placeholders filled with a fresh certificate.
@@ -41,7 +32,8 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=license.example.jp \
   -keyout "$work/privkey.pem" -out "$work/fullchain.pem" 2>/dev/null
 sed -e "s#/etc/ssl/careplan/#$work/#" -e "s#/etc/nginx/snippets/#$deploy/#" \
   "$deploy/careplan-site.conf" >"$work/site.conf"
-{ common; echo "http { $temp_paths include $deploy/careplan-http.conf; include $work/site.conf; }"; } \
+{ nginx_main_context 1
+  echo "http { $(nginx_temp_paths "$work") include $deploy/careplan-http.conf; include $work/site.conf; }"; } \
   >"$work/tls-check.conf"
 if ! "$nginx" "${nginx_options[@]}" -c "$work/tls-check.conf" -t 2>"$work/tls-check.log"; then
   echo "FAIL: nginx -t refuses the shipped TLS site:" >&2; cat "$work/tls-check.log" >&2; exit 1
@@ -57,24 +49,18 @@ service_url=${line#listening on }
 
 # 3. nginx over plain HTTP with the shipped limits, on a free loopback port.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-{ common; cat <<CONF
-http {
-  $temp_paths
-  access_log $work/access.log;
-  include $deploy/careplan-http.conf;
-  upstream careplan_service { server ${service_url#http://}; keepalive 16; }
-  server {
-    listen 127.0.0.1:$port;
-    include $deploy/careplan-locations.conf;
-  }
-}
-CONF
-} >"$work/nginx.conf"
+nginx_proxy_conf "$work" "$deploy" "${service_url#http://}" "$port" 1 >"$work/nginx.conf"
 "$nginx" "${nginx_options[@]}" -c "$work/nginx.conf" &
 NGINX_PID=$!
 
 status=0
 python3 "$here/nginx-probe.py" "http://127.0.0.1:$port" "$work/service.log" || status=$?
+# 4. The service stopped (a restart, a crash): nginx answers 502 itself.
+if [ $status = 0 ]; then
+  kill "$SERVICE_PID"
+  wait "$SERVICE_PID" 2>/dev/null || true
+  python3 "$here/nginx-probe.py" "http://127.0.0.1:$port" "$work/service.log" down || status=$?
+fi
 if [ $status != 0 ]; then
   echo "--- nginx error.log (last lines)" >&2; tail -n 20 "$work/error.log" >&2
   echo "--- service log (last lines)" >&2; tail -n 20 "$work/service.log" >&2

@@ -25,16 +25,17 @@ core::ApiError client_error(std::string_view error_code, int http_status = 0) {
     return error;
 }
 
-// A read that fails once the read timeout has run out is a timeout; one that
-// fails earlier is a dropped connection.
+// A read that fails once the read timeout (or the whole request's) has run
+// out is a timeout; one that fails earlier is a dropped connection.
 core::ApiError transport_error(httplib::Error error, std::chrono::steady_clock::duration elapsed,
-                               std::chrono::milliseconds read_timeout) {
+                               const ClientOptions& options) {
+    const auto limit = std::min(options.read_timeout, options.total_timeout);
     switch (error) {
         case httplib::Error::ConnectionTimeout:
         case httplib::Error::Timeout: return client_error(code::timeout);
         case httplib::Error::Read:
         case httplib::Error::Write:
-            return client_error(elapsed + std::chrono::milliseconds(100) >= read_timeout
+            return client_error(elapsed + std::chrono::milliseconds(100) >= limit
                                     ? code::timeout
                                     : code::network_unreachable);
         case httplib::Error::SSLConnection:
@@ -82,6 +83,7 @@ struct Client::Impl {
             std::chrono::duration_cast<std::chrono::microseconds>(options.connect_timeout));
         http.set_read_timeout(options.read_timeout);
         http.set_write_timeout(options.read_timeout);
+        http.set_max_timeout(options.total_timeout);
         // A fresh connection per request: a kept-alive socket that the
         // service (or a proxy) closed meanwhile fails the next request as
         // "unreachable" (seen after a logout); the few requests of a session
@@ -137,15 +139,33 @@ Result<RawResponse> Client::send(std::string_view method, std::string_view path,
     if (!content_type.empty()) request.set_header("Content-Type", std::string(content_type));
     request.body = std::string(body);
 
+    // The answer's body, read here so that reading stops at the size limit
+    // (httplib's own limit reports a plain read error): an announced length
+    // over it stops before the body, a longer stream at the limit.
+    std::string answer;
+    bool too_large = false;
+    request.response_handler = [&](const httplib::Response& response) {
+        too_large = response.get_header_value_u64("Content-Length") > options_.max_answer_bytes;
+        return !too_large;
+    };
+    request.content_receiver = [&](const char* data, std::size_t size, std::size_t, std::size_t) {
+        too_large = size > options_.max_answer_bytes - answer.size();
+        if (!too_large) answer.append(data, size);
+        return !too_large;
+    };
+
     auto started = std::chrono::steady_clock::now();
+    // The clock of set_max_timeout: httplib starts it in its Get/Post
+    // helpers, not in send(), which would otherwise count from time's beginning.
+    request.start_time_ = started;
     httplib::Result result = impl_->http.send(request);
+    if (too_large) return client_error(code::malformed_response);
     if (!result) {
-        return transport_error(result.error(), std::chrono::steady_clock::now() - started,
-                               options_.read_timeout);
+        return transport_error(result.error(), std::chrono::steady_clock::now() - started, options_);
     }
     RawResponse raw;
     raw.status = result->status;
-    raw.body = std::move(result->body);
+    raw.body = std::move(answer);
     raw.headers.insert(result->headers.begin(), result->headers.end());
     return raw;
 }

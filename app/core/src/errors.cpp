@@ -11,7 +11,7 @@ namespace {
 
 namespace ec = error_code;
 
-constexpr std::array<ErrorInfo, 24> catalogue{{
+constexpr std::array<ErrorInfo, 25> catalogue{{
     {ErrorCode::unauthorized, ec::unauthorized, 401, false, texts::error::unauthorized},
     {ErrorCode::invalid_credentials, ec::invalid_credentials, 401, false, texts::error::invalid_credentials},
     {ErrorCode::locked_out, ec::locked_out, 429, false, texts::error::locked_out},
@@ -33,6 +33,7 @@ constexpr std::array<ErrorInfo, 24> catalogue{{
     {ErrorCode::internal, ec::internal, 500, true, texts::error::internal},
     {ErrorCode::storage_unavailable, ec::storage_unavailable, 503, true,
      texts::operations::error::storage_unavailable},
+    {ErrorCode::rate_limited, ec::rate_limited, 429, false, texts::error::rate_limited},
     {ErrorCode::network_unreachable, ec::network_unreachable, 0, true, texts::error::network_unreachable},
     {ErrorCode::timeout, ec::timeout, 0, true, texts::error::timeout},
     {ErrorCode::tls_error, ec::tls_error, 0, false, texts::error::tls_error},

@@ -403,6 +403,16 @@ struct Update {
             s.message = error_banner({401, std::string{error_code::unauthorized}, {}, {}, {}}, false);
             return;
         }
+        // The proxy's rate limit: a wait for any request, not a lock-out of
+        // the ID (the login stays open); the optional notices stay silent.
+        if (error.http_status == 429 && error.code == error_code::rate_limited) {
+            const std::chrono::seconds wait = retry_after(error);
+            if (request != Request::notices) {
+                s.message =
+                    try_later_message(error.code, texts::error::rate_limited_until, wait, s.now + wait);
+            }
+            return;
+        }
         if (error.http_status == 429 && request == Request::login) {
             const std::chrono::seconds wait = retry_after(error);
             s.locked_until = s.now + wait;

@@ -6,9 +6,11 @@
 // Failures come back as core::ApiError: the service's own error JSON (with
 // http_status, per-field errors and Retry-After), or a client-side code with
 // http_status 0: NETWORK_UNREACHABLE, TIMEOUT, TLS_ERROR; and SERVER_ERROR
-// for any 5xx, MALFORMED_RESPONSE for an answer that is not what API v1 says.
+// for any 5xx, MALFORMED_RESPONSE for an answer that is not what API v1 says
+// (also one over ClientOptions::max_answer_bytes).
 
 #include <chrono>
+#include <cstddef>
 #include <map>
 #include <memory>
 #include <optional>
@@ -53,6 +55,13 @@ struct ClientOptions {
     std::chrono::milliseconds read_timeout{15000};
     std::string ca_cert_path;             // https only; empty: the system's trust store
     std::optional<core::HostPort> proxy;  // an HTTP proxy (CONNECT for https); none: direct
+    // The whole request, from connecting to the answer's last byte: a server
+    // that trickles its answer a byte at a time (each read well within
+    // read_timeout) still cannot keep the office waiting longer. TIMEOUT.
+    std::chrono::milliseconds total_timeout{30000};
+    // API v1's answers are a few KiB; a larger one (a network's block page,
+    // an endless stream) is not read on: MALFORMED_RESPONSE, nothing kept.
+    std::size_t max_answer_bytes = 1024 * 1024;
 };
 
 class Client {

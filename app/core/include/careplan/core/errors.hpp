@@ -33,11 +33,17 @@ inline constexpr std::string_view internal = "INTERNAL";
 // The database cannot be written now (disk full, I/O error, read-only, busy);
 // nothing was changed, and the same request may succeed later (503, Retry-After).
 inline constexpr std::string_view storage_unavailable = "STORAGE_UNAVAILABLE";
+// Answered by the reverse proxy in front of the service (deploy/nginx), in
+// the service's error JSON: too many requests from one address (429, Retry-After).
+inline constexpr std::string_view rate_limited = "RATE_LIMITED";
 // Client side (no answer, or an answer that cannot be used).
 inline constexpr std::string_view network_unreachable = "NETWORK_UNREACHABLE";
 inline constexpr std::string_view timeout = "TIMEOUT";
 inline constexpr std::string_view tls_error = "TLS_ERROR";
 inline constexpr std::string_view server_error = "SERVER_ERROR";
+// Also an answer over the client's size limit (not read to the end, nothing
+// kept). No code of its own: the walkthrough code has room for one more
+// code only (walkthrough_code.cpp), which RATE_LIMITED took.
 inline constexpr std::string_view malformed_response = "MALFORMED_RESPONSE";
 // The environment check's own probe failed (it is reported, never thrown).
 inline constexpr std::string_view check_failed = "CHECK_FAILED";
@@ -64,6 +70,7 @@ enum class ErrorCode {
     bad_request,
     internal,
     storage_unavailable,
+    rate_limited,
     network_unreachable,
     timeout,
     tls_error,

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <arpa/inet.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <sys/stat.h>
 #include <termios.h>
@@ -456,6 +457,13 @@ int main(int argc, char** argv) {
     // What the service and its admin commands create (the database, its -wal
     // and -shm, the mail log) is for this account alone.
     umask(077);
+#ifdef __GLIBC__
+    // A fixed threshold keeps every Argon2id buffer (19 MiB) in its own
+    // mapping, handed back when the hash ends; glibc's sliding threshold would
+    // soon keep them in per-thread arenas, and a login burst would leave the
+    // service hundreds of MiB larger for good.
+    mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
+#endif
     try {
         return run(argc, argv);
     } catch (const UsageError& e) {

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
@@ -90,6 +91,28 @@ TEST_CASE("the store migrates a new file and refuses a newer schema") {
     REQUIRE(sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(db);
     CHECK_THROWS_WITH(Store(path), Catch::Matchers::ContainsSubstring("newer"));
+}
+
+TEST_CASE("stores opened at once on a new file migrate it once") {
+    // Admin commands run in parallel on a fresh database each open a Store;
+    // the second must not run a migration the first has just run.
+    TempDir dir{"careplan-store-"};
+    std::string path = dir.file("service.db");
+    // Catch2 is not thread-safe: the threads only note what went wrong.
+    std::vector<std::string> problems(6);
+    std::vector<std::thread> openers;
+    for (std::string& problem : problems) {
+        openers.emplace_back([&path, &problem] {
+            try {
+                Store store(path);
+                if (store.stored_schema_version() != Store::schema_version) problem = "old schema";
+            } catch (const std::exception& e) {
+                problem = e.what();
+            }
+        });
+    }
+    for (std::thread& opener : openers) opener.join();
+    for (const std::string& problem : problems) CHECK(problem.empty());
 }
 
 TEST_CASE("a failed transaction leaves nothing behind") {

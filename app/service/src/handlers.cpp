@@ -158,6 +158,7 @@ Handlers::Handlers(Store& store, HandlerConfig config)
     : store_(store),
       config_(std::move(config)),
       dummy_hash_(hash_password(random_hex(16), config_.argon2)),
+      hash_slots_(std::max(1, config_.max_concurrent_hashes)),
       inquiry_limit_(config_.max_inquiries_per_hour, std::chrono::hours(1)) {}
 
 const std::vector<Handlers::Route>& Handlers::routes() {
@@ -271,7 +272,9 @@ HttpResponse Handlers::login(Context& context) {
 
     // An unknown ID costs the same hash as a known one, so timing does not
     // tell which IDs exist.
+    hash_slots_.acquire();
     bool verified = verify_password(user ? user->password_hash : dummy_hash_, input.password);
+    hash_slots_.release();  // verify_password does not throw
     if (!user || !verified) {
         // Already counted; the attempt that filled a count is told to wait at once.
         if (reservation.wait_if_wrong > 0) return locked_out(reservation.wait_if_wrong);

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <functional>
 #include <optional>
+#include <semaphore>
 #include <string>
 #include <utility>
 #include <vector>
@@ -44,6 +45,10 @@ struct HandlerConfig {
     LoginLimits login_limits;
     Argon2Params argon2;             // for the dummy hash that evens out unknown IDs
     int max_inquiries_per_hour = 5;  // per client address
+    // Argon2id hashes computed at once. Each takes its memory cost (19 MiB)
+    // and a core: a burst of logins on every worker would take hundreds of
+    // MiB and answer no faster than a queue does.
+    int max_concurrent_hashes = 4;
 };
 
 // The error JSON with the catalogue's message for `code` (or `message`).
@@ -87,6 +92,7 @@ class Handlers {
     Store& store_;
     HandlerConfig config_;
     std::string dummy_hash_;
+    std::counting_semaphore<> hash_slots_;
     RateLimit inquiry_limit_;
 };
 

@@ -178,6 +178,12 @@ StoredInquiry read_inquiry(const sql::Stmt& s) {
     return q;
 }
 
+int read_user_version(sql::Db& db) {
+    sql::Stmt s(db, "PRAGMA user_version");
+    s.step();
+    return static_cast<int>(s.int64(0));
+}
+
 }  // namespace
 
 Store::Store(const std::string& path) : db_(std::make_unique<sql::Db>(path)) {
@@ -192,19 +198,23 @@ Store::~Store() = default;
 
 int Store::stored_schema_version() {
     std::lock_guard lock(mutex_);
-    sql::Stmt s(*db_, "PRAGMA user_version");
-    s.step();
-    return static_cast<int>(s.int64(0));
+    return read_user_version(*db_);
 }
 
 void Store::migrate() {
-    int version = stored_schema_version();
-    if (version > schema_version) {
-        throw std::runtime_error("the database was written by a newer careplan-service (schema " +
-                                 std::to_string(version) + ")");
-    }
-    for (; version < schema_version; ++version) {
+    // Each step reads the version inside its own write transaction: two
+    // processes opening a new database at once (admin commands run in
+    // parallel) must not both run the same migration. An up-to-date database
+    // takes no write lock (it may be read-only for now).
+    for (bool done = stored_schema_version() == schema_version; !done;) {
         run(true, [&](Tx&) {
+            int version = read_user_version(*db_);  // its statement ends before the DDL
+            if (version > schema_version) {
+                throw std::runtime_error("the database was written by a newer careplan-service (schema " +
+                                         std::to_string(version) + ")");
+            }
+            done = version == schema_version;
+            if (done) return;
             db_->exec(migrations[version]);
             db_->exec(("PRAGMA user_version = " + std::to_string(version + 1)).c_str());
         });

@@ -14,6 +14,7 @@ run_packages=(
 test_packages=(
   g++-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64 wine wine64
   tesseract-ocr tesseract-ocr-jpn imagemagick clang libclang-rt-14-dev clang-format wrk nginx
+  python3-aiosmtpd
 )
 
 packages=("${run_packages[@]}")

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <csignal>
+#include <cstdlib>
+#include <memory>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -27,6 +29,7 @@
 #include "careplan/service/store.hpp"
 #include "crypto.hpp"
 #include "demo.hpp"
+#include "smtp_mail.hpp"
 
 namespace {
 
@@ -53,8 +56,10 @@ class UsageError : public std::runtime_error {
 
 CommandLine parse_command_line(int argc, char** argv) {
     static const std::set<std::string> with_value = {
-        "--db",     "--listen",      "--today",       "--cert",       "--key",  "--mail-log",
-        "--office", "--office-name", "--valid-until", "--valid-from", "--user", "--trusted-proxy"};
+        "--db",       "--listen",           "--today",         "--cert",        "--key",
+        "--mail-log", "--office",           "--office-name",   "--valid-until", "--valid-from",
+        "--user",     "--trusted-proxy",    "--smtp",          "--smtp-from",   "--smtp-tls",
+        "--smtp-ca",  "--smtp-credentials", "--mail-interval", "--mail-retry"};
     static const std::set<std::string> flags = {"--demo", "--insecure-listen", "--csv", "--help"};
     CommandLine line;
     for (int i = 1; i < argc; ++i) {
@@ -387,12 +392,69 @@ std::string numeric_address(const std::string& address) {
     throw UsageError(core::tr(texts::service::cli::trusted_proxy_format, {{"address", address}}));
 }
 
+std::chrono::seconds required_seconds(const CommandLine& line, const std::string& name) {
+    const std::string text = line.value(name);
+    const bool digits = !text.empty() && text.size() <= 5 &&
+                        std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const int seconds = digits ? std::stoi(text) : 0;
+    if (seconds < 1 || seconds > 86400) {
+        throw UsageError(core::tr(texts::service::smtp::seconds, {{"option", name}}));
+    }
+    return std::chrono::seconds(seconds);
+}
+
+// --smtp and its companions. The password never comes from the command line
+// (other users see it in ps): a file only its owner can read, or the
+// environment of the service's unit.
+std::shared_ptr<service::MailSink> smtp_sink(const CommandLine& line) {
+    if (!line.has("--smtp")) {
+        for (const char* option : {"--smtp-from", "--smtp-tls", "--smtp-ca", "--smtp-credentials"}) {
+            if (line.has(option)) {
+                throw UsageError(core::tr(texts::service::smtp::needs_smtp, {{"option", option}}));
+            }
+        }
+        return nullptr;
+    }
+    service::SmtpSettings settings;
+    settings.url = line.value("--smtp");
+    settings.from = line.value("--smtp-from");
+    if (line.has("--smtp-tls")) {
+        const std::string tls = line.value("--smtp-tls");
+        if (tls != "required" && tls != "none") {
+            throw UsageError(core::tr(texts::service::smtp::tls_value, {{"value", tls}}));
+        }
+        settings.tls = tls == "none" ? service::SmtpTls::none : service::SmtpTls::required;
+    }
+    settings.ca_file = line.value("--smtp-ca");
+    if (line.has("--smtp-credentials")) {
+        service::read_smtp_credentials(line.value("--smtp-credentials"), settings);
+    } else if (const char* user = std::getenv("CAREPLAN_SMTP_USER")) {
+        const char* password = std::getenv("CAREPLAN_SMTP_PASSWORD");
+        settings.username = user;
+        settings.password = password ? password : "";
+    }
+    try {
+        return std::make_shared<service::SmtpMailSink>(std::move(settings));
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(e.what());
+    }
+}
+
 service::ServiceOptions serve_options(const CommandLine& line) {
     service::ServiceOptions options;
     options.db_path = required(line, "--db");
     if (line.has("--today")) options.today = required_date(line, "--today");
     options.seed_demo = line.has("--demo");
-    options.mail_log_path = line.has("--mail-log") ? line.value("--mail-log") : options.db_path + ".mail.log";
+    options.mail_sink = smtp_sink(line);
+    if (!options.mail_sink) {
+        options.mail_log_path =
+            line.has("--mail-log") ? line.value("--mail-log") : options.db_path + ".mail.log";
+    }
+    if (line.has("--mail-interval")) options.mail_interval = required_seconds(line, "--mail-interval");
+    if (line.has("--mail-retry")) {
+        options.mail_retry.first = required_seconds(line, "--mail-retry");
+        options.mail_retry.cap = std::max(options.mail_retry.cap, options.mail_retry.first);
+    }
     options.cert_path = line.value("--cert");
     options.key_path = line.value("--key");
     if (options.cert_path.empty() != options.key_path.empty()) {

@@ -209,7 +209,7 @@ TEST_CASE("the service refuses demo offices and plain HTTP off loopback") {
     allowed.stop();
 }
 
-TEST_CASE("a version 1 database migrates to version 3 with its data, and takes inquiries") {
+TEST_CASE("a version 1 database migrates to version 4 with its data, and takes inquiries") {
     TempDir dir{"careplan-store-"};
     std::string path = dir.file("v1.db");
     {
@@ -217,20 +217,29 @@ TEST_CASE("a version 1 database migrates to version 3 with its data, and takes i
         seed_demo(store, test::demo_today(), light);
     }
     // Back to exactly what version 1 wrote: migration 2 only adds a table,
-    // migration 3 replaces the lock per ID (whose counts need not survive).
+    // migration 3 replaces the lock per ID (whose counts need not survive),
+    // migration 4 adds the outbox's attempt columns.
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
     REQUIRE(sqlite3_exec(db,
                          "DROP TABLE inquiries; DROP TABLE login_failures; "
                          "CREATE TABLE login_throttle (user_id TEXT PRIMARY KEY, failures INTEGER NOT NULL, "
                          "locked_until INTEGER NOT NULL); "
-                         "INSERT INTO login_throttle VALUES ('KJ00000001', 3, 0); PRAGMA user_version = 1",
+                         "INSERT INTO login_throttle VALUES ('KJ00000001', 3, 0); "
+                         "ALTER TABLE mail_outbox DROP COLUMN attempts; "
+                         "ALTER TABLE mail_outbox DROP COLUMN next_attempt_at; "
+                         "ALTER TABLE mail_outbox DROP COLUMN message_id; "
+                         "ALTER TABLE mail_outbox DROP COLUMN last_error; PRAGMA user_version = 1",
                          nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(db);
 
     Store store(path);
-    CHECK(Store::schema_version == 3);
-    CHECK(store.stored_schema_version() == 3);
+    CHECK(Store::schema_version == 4);
+    CHECK(store.stored_schema_version() == 4);
+    // The unsent mail kept its place in the outbox and is due at once.
+    CHECK(store.read([](Tx& tx) {
+        return tx.due_mail(core::Date{std::chrono::year{2100} / 1 / 1}, 0).size();
+    }) == 1);
     CHECK(store.read([](Tx& tx) { return tx.login_failures({"KJ00000001", "*"}).failures; }) == 0);
     CHECK(store.read([](Tx& tx) { return tx.applications().size(); }) == 1);  // kept
     CHECK(store.read([](Tx& tx) { return tx.find_user("KJ00000001").has_value(); }));

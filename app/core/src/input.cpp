@@ -118,6 +118,10 @@ bool has_email_shape(std::string_view email) {
 
 }  // namespace
 
+bool is_email_address(std::string_view text) {
+    return text.size() <= max_email_bytes && has_email_shape(text);
+}
+
 // ---- validation -------------------------------------------------------
 
 namespace field_rules {

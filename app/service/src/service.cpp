@@ -332,11 +332,15 @@ void Service::start(const std::string& host, int port) {
     d.scheme = tls ? "https" : "http";
     d.host = host;
     d.port = bound;
-    if (!d.options.mail_log_path.empty()) {
+    std::shared_ptr<MailSink> sink = d.options.mail_sink;
+    if (!sink && !d.options.mail_log_path.empty()) {
         make_private(d.options.mail_log_path, true, [&d](const std::string& text) { d.event(text); });
+        sink = std::make_shared<MailLogSink>(d.options.mail_log_path);
+    }
+    if (sink) {
         d.mail_worker = std::make_unique<MailWorker>(
-            d.store, std::make_unique<MailLogSink>(d.options.mail_log_path), [this] { return today(); },
-            d.options.mail_interval, [&d](const std::string& text) { d.event(text); });
+            d.store, std::move(sink), [this] { return today(); }, d.options.mail_interval,
+            d.options.mail_retry, [&d](const std::string& text) { d.event(text); });
     }
     d.listener = std::thread([&d] { d.server->listen_after_bind(); });
     d.server->wait_until_ready();

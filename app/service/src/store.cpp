@@ -107,6 +107,16 @@ CREATE TABLE login_failures (
 );
 CREATE INDEX login_failures_expiry ON login_failures (expires_at);
 )sql",
+    // 4: real mail (SMTP). Each attempt is counted and pushes next_attempt_at
+    // (Unix seconds) out by the back-off before the mail is handed over;
+    // message_id is fixed at the first attempt, so a resend after a crash
+    // carries the same one.
+    R"sql(
+ALTER TABLE mail_outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE mail_outbox ADD COLUMN next_attempt_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE mail_outbox ADD COLUMN message_id TEXT;
+ALTER TABLE mail_outbox ADD COLUMN last_error TEXT;
+)sql",
 };
 
 constexpr int migration_count = static_cast<int>(std::size(migrations));
@@ -441,24 +451,43 @@ std::vector<StoredInquiry> Tx::inquiries() {
     return all;
 }
 
-std::vector<DueMail> Tx::due_mail(core::Date today) {
+std::vector<DueMail> Tx::due_mail(core::Date today, std::int64_t now) {
     sql::Stmt s(db_,
-                "SELECT m.id, a.application_id, m.recipient, m.subject, m.body, m.due_on, "
-                "a.office_id, a.new_valid_from, a.new_valid_until "
+                "SELECT m.id, a.application_id, m.recipient, m.subject, m.body, m.due_on, m.attempts, "
+                "m.message_id, a.office_id, a.new_valid_from, a.new_valid_until "
                 "FROM mail_outbox m JOIN applications a ON a.id = m.application_id "
-                "WHERE m.sent_at IS NULL AND m.due_on <= ?1 ORDER BY m.id");
-    s.bind_all(core::format_iso(today));
+                "WHERE m.sent_at IS NULL AND m.due_on <= ?1 AND m.next_attempt_at <= ?2 ORDER BY m.id");
+    s.bind_all(core::format_iso(today), now);
     std::vector<DueMail> due;
     while (s.step()) {
-        due.push_back({{s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), date_column(s, 5)},
-                       s.int64(6),
-                       {date_column(s, 7), date_column(s, 8)}});
+        OutboxMail mail{s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), date_column(s, 5)};
+        mail.attempts = static_cast<int>(s.int64(6));
+        if (!s.is_null(7)) mail.message_id = s.text(7);
+        due.push_back({std::move(mail), s.int64(8), {date_column(s, 9), date_column(s, 10)}});
     }
     return due;
 }
 
+std::string Tx::begin_mail_attempt(std::int64_t mail_id, std::string_view message_id, std::int64_t retry_at) {
+    sql::Stmt(db_,
+              "UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = ?2, "
+              "message_id = COALESCE(message_id, ?3) WHERE id = ?1")
+        .bind_all(mail_id, retry_at, message_id)
+        .run();
+    sql::Stmt s(db_, "SELECT message_id FROM mail_outbox WHERE id = ?1");
+    s.bind_all(mail_id);
+    if (!s.step()) throw std::runtime_error("the mail is no longer in the outbox");
+    return s.text(0);
+}
+
+void Tx::mark_mail_failed(std::int64_t mail_id, std::string_view error) {
+    sql::Stmt(db_, "UPDATE mail_outbox SET last_error = ?2 WHERE id = ?1").bind_all(mail_id, error).run();
+}
+
 void Tx::mark_mail_sent(std::int64_t mail_id, std::string_view sent_at) {
-    sql::Stmt(db_, "UPDATE mail_outbox SET sent_at = ?2 WHERE id = ?1").bind_all(mail_id, sent_at).run();
+    sql::Stmt(db_, "UPDATE mail_outbox SET sent_at = ?2, last_error = NULL WHERE id = ?1")
+        .bind_all(mail_id, sent_at)
+        .run();
 }
 
 }  // namespace careplan::service

@@ -141,4 +141,8 @@ ApplicationInput normalize_application(ApplicationInput input);
 // true. Every bad field gets one entry.
 FieldErrors validate_application(const ApplicationInput& input, bool check_email_confirm);
 
+// An address of the shape validate_application accepts for email (the
+// service's --smtp-from is checked the same way).
+bool is_email_address(std::string_view text);
+
 }  // namespace careplan::core

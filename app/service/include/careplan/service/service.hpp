@@ -67,12 +67,25 @@ struct LoginLimits {
     LoginLimit per_user{50, std::chrono::hours(1)};
 };
 
+// Back-off of a completion mail that could not be sent: `first` after the
+// first failed attempt, doubled after each further one, at most `cap`.
+struct MailRetry {
+    std::chrono::seconds first{60};
+    std::chrono::seconds cap{3600};
+};
+
+class MailSink;  // mailer.hpp
+
 struct ServiceOptions {
     std::string db_path = ":memory:";
     std::optional<core::Date> today;  // fixes the service's date; else today in JST
     bool seed_demo = false;           // refused by start() on a non-loopback host
-    std::string mail_log_path;        // completion mails are appended here; "" keeps them queued
-    std::chrono::milliseconds mail_interval{std::chrono::seconds(30)};
+    // Completion mails go to mail_sink (careplan-service: SMTP) when set, else
+    // are appended to mail_log_path; with neither they stay queued.
+    std::shared_ptr<MailSink> mail_sink;
+    std::string mail_log_path;
+    std::chrono::milliseconds mail_interval{std::chrono::seconds(30)};  // how often the outbox is read
+    MailRetry mail_retry;
 
     std::chrono::seconds session_ttl{8 * 3600};
     LoginLimits login_limits;

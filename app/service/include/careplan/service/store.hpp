@@ -104,6 +104,8 @@ struct OutboxMail {
     std::string subject;
     std::string body;
     core::Date due_on;
+    int attempts = 0;        // handed to the mail server so far (begin_mail_attempt)
+    std::string message_id;  // "<…>", fixed at the first attempt; "" before it
 };
 
 // A completion mail whose day has come, with what completing it changes.
@@ -159,8 +161,14 @@ class Tx {
     std::optional<StoredInquiry> inquiry_by_key(std::string_view idempotency_key);
     std::vector<StoredInquiry> inquiries();  // oldest first
 
-    // Mail not yet sent whose due date has come.
-    std::vector<DueMail> due_mail(core::Date today);
+    // Mail not yet sent whose due date has come and whose back-off (Unix
+    // seconds) has passed.
+    std::vector<DueMail> due_mail(core::Date today, std::int64_t now);
+    // Before each attempt, committed on its own: counts it, sets when the
+    // next one may start (should this one fail or the process die in it) and
+    // fixes the Message-ID at the first. Returns the Message-ID to use.
+    std::string begin_mail_attempt(std::int64_t mail_id, std::string_view message_id, std::int64_t retry_at);
+    void mark_mail_failed(std::int64_t mail_id, std::string_view error);  // error: no full address
     void mark_mail_sent(std::int64_t mail_id, std::string_view sent_at);
 
   private:
@@ -187,7 +195,7 @@ class Store {
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    static constexpr int schema_version = 3;
+    static constexpr int schema_version = 4;
     int stored_schema_version();
 
     template <class F>

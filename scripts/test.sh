@@ -12,6 +12,12 @@ asan_tests="core_tests platform_tests api_tests service_tests service_process_te
 cmake --preset linux-asan >/dev/null
 cmake --build --preset linux-asan --target $asan_tests careplan-service
 ctest --preset linux-asan -R "^($(echo $asan_tests | tr ' ' '|'))\$"
+# The threads (the service's, the client's effect runner, envcheck's lifelong
+# threads) under ThreadSanitizer: only the tests that run them.
+tsan_tests="service_tests service_process_tests envcheck_tests envcheck_service_tests effect_runner_tests"
+cmake --preset linux-tsan >/dev/null
+cmake --build --preset linux-tsan --target $tsan_tests careplan-service
+ctest --preset linux-tsan -R "^($(echo $tsan_tests | tr ' ' '|'))\$"
 # Everything, the Windows exe under Wine included.
 cmake --workflow --preset linux-debug
 echo "test.sh: all done in $(( $(date +%s) - started )) s"

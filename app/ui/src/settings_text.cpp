@@ -16,14 +16,21 @@ bool in_section(const char* section, const char* wanted) {
     return *section == '\0' || std::strcmp(section, wanted) == 0;
 }
 
+// A proxy setting is "host:port": a control character (a stray carriage
+// return inside the line, say) makes it no proxy setting at all.
+bool usable_proxy(const char* value) {
+    const std::size_t length = std::strlen(value);
+    return length <= max_proxy_length &&
+           std::none_of(value, value + length, [](unsigned char c) { return c < 0x20 || c == 0x7f; });
+}
+
 // inih's handler: takes the keys it knows, clamps the zoom, skips the rest.
 int take_setting(void* user, const char* section, const char* name, const char* value) {
     auto& s = *static_cast<Settings*>(user);
     if (std::strcmp(name, "zoom") == 0 && in_section(section, "display")) {
         const float z = std::strtof(value, nullptr);
         if (z > 0) s.zoom = std::clamp(z, min_zoom, max_zoom);
-    } else if (std::strcmp(name, "proxy") == 0 && in_section(section, "network") &&
-               std::strlen(value) <= max_proxy_length) {
+    } else if (std::strcmp(name, "proxy") == 0 && in_section(section, "network") && usable_proxy(value)) {
         s.proxy = value;
     }
     return 1;

@@ -64,3 +64,9 @@ TEST_CASE("a settings file larger than any the client writes is not read") {
     std::ofstream(path) << "[display]\nzoom=1.5\n" << std::string(70 * 1024, '#') << "\n";
     CHECK(load_settings(path) == Settings{});
 }
+
+TEST_CASE("a proxy setting with a control character in it is no proxy setting") {
+    const auto path = temp_ini("control.ini");
+    std::ofstream(path, std::ios::binary) << "[network]\nproxy=10.0.0.1\r:3128\n";
+    CHECK(load_settings(path).proxy.empty());
+}

@@ -12,6 +12,15 @@ asan_tests="core_tests platform_tests api_tests service_tests service_process_te
 cmake --preset linux-asan >/dev/null
 cmake --build --preset linux-asan --target $asan_tests careplan-service
 ctest --preset linux-asan -R "^($(echo $asan_tests | tr ' ' '|'))\$"
+# The threads (the service's, the client's effect runner, envcheck's lifelong
+# threads) under ThreadSanitizer: only the tests that run them. Not the tests
+# that time things (TSan's slowdown breaks their limits): the process tests
+# (the executable's full-cost Argon2 outlasts their start-up wait) and
+# envcheck_service_tests (probes within 500 ms).
+tsan_tests="service_tests envcheck_tests effect_runner_tests"
+cmake --preset linux-tsan >/dev/null
+cmake --build --preset linux-tsan --target $tsan_tests
+ctest --preset linux-tsan -R "^($(echo $tsan_tests | tr ' ' '|'))\$"
 # Everything, the Windows exe under Wine included.
 cmake --workflow --preset linux-debug
 echo "test.sh: all done in $(( $(date +%s) - started )) s"

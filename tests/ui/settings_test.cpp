@@ -50,3 +50,23 @@ TEST_CASE("the proxy is kept beside the zoom") {
     CHECK(loaded.proxy == "proxy.example.jp:8080");
     CHECK(loaded.zoom == 1.2f);
 }
+
+TEST_CASE("a hand-edited zoom is saved with every digit it needs to read back the same") {
+    const auto path = temp_ini("digits.ini");
+    std::ofstream(path) << "[display]\nzoom=1.23456789\n";
+    const Settings loaded = load_settings(path);
+    REQUIRE(save_settings(path, loaded));
+    CHECK(load_settings(path) == loaded);
+}
+
+TEST_CASE("a settings file larger than any the client writes is not read") {
+    const auto path = temp_ini("large.ini");
+    std::ofstream(path) << "[display]\nzoom=1.5\n" << std::string(70 * 1024, '#') << "\n";
+    CHECK(load_settings(path) == Settings{});
+}
+
+TEST_CASE("a proxy setting with a control character in it is no proxy setting") {
+    const auto path = temp_ini("control.ini");
+    std::ofstream(path, std::ios::binary) << "[network]\nproxy=10.0.0.1\r:3128\n";
+    CHECK(load_settings(path).proxy.empty());
+}

@@ -1,12 +1,7 @@
 #include "settings.hpp"
 
-#include <ini.h>
-
-#include <algorithm>
 #include <cstdlib>
-#include <cstring>
 #include <fstream>
-#include <iterator>
 #include <string>
 #include <system_error>
 
@@ -20,7 +15,8 @@ namespace careplan::ui {
 namespace {
 
 constexpr const char* file_name = "careplan-client.ini";
-constexpr std::size_t max_proxy_length = 260;  // longer is no "host:port"
+// The file written is a few lines; a larger one is not ours.
+constexpr std::streamsize max_file_size = 64 * 1024;
 
 std::filesystem::path executable_dir() {
 #ifdef _WIN32
@@ -58,25 +54,6 @@ bool writable(const std::filesystem::path& dir) {
     return ok;
 }
 
-// A key counts in its own section, and above the first section header, where
-// a hand-edited file may put it.
-bool in_section(const char* section, const char* wanted) {
-    return *section == '\0' || std::strcmp(section, wanted) == 0;
-}
-
-// inih's handler: takes the keys it knows, clamps the zoom, skips the rest.
-int take_setting(void* user, const char* section, const char* name, const char* value) {
-    auto& s = *static_cast<Settings*>(user);
-    if (std::strcmp(name, "zoom") == 0 && in_section(section, "display")) {
-        const float z = std::strtof(value, nullptr);
-        if (z > 0) s.zoom = std::clamp(z, min_zoom, max_zoom);
-    } else if (std::strcmp(name, "proxy") == 0 && in_section(section, "network") &&
-               std::strlen(value) <= max_proxy_length) {
-        s.proxy = value;
-    }
-    return 1;
-}
-
 }  // namespace
 
 std::filesystem::path settings_path() {
@@ -86,22 +63,21 @@ std::filesystem::path settings_path() {
 }
 
 Settings load_settings(const std::filesystem::path& path) {
-    Settings s;
     // Read through a C++ stream, which opens any Unicode path on Windows (inih's
-    // ini_parse takes a narrow name). inih goes on past a bad line, so its
-    // answer (the first bad line's number) is not needed.
+    // ini_parse takes a narrow name).
     std::ifstream in(path, std::ios::binary);
-    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    ini_parse_string(text.c_str(), take_setting, &s);
-    return s;
+    std::string text(static_cast<std::size_t>(max_file_size) + 1, '\0');
+    in.read(text.data(), max_file_size + 1);
+    if (in.gcount() > max_file_size) return {};
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    return parse_settings(text);
 }
 
 bool save_settings(const std::filesystem::path& path, const Settings& settings) {
     std::error_code ec;
     std::filesystem::create_directories(path.parent_path(), ec);
-    std::ofstream out(path);
-    out << "[display]\nzoom=" << settings.zoom << "\n";
-    if (!settings.proxy.empty()) out << "[network]\nproxy=" << settings.proxy << "\n";
+    std::ofstream out(path, std::ios::binary);
+    out << settings_text(settings);
     return static_cast<bool>(out);
 }
 

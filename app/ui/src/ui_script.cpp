@@ -4,11 +4,8 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
-#include <sstream>
 
 #include "automation.hpp"
-#include "careplan/core/strings.hpp"
 #include "careplan/core/text_keys.hpp"
 #include "careplan/platform/runner.hpp"
 
@@ -20,38 +17,25 @@ constexpr auto step_time_limit = std::chrono::seconds(20);
 // Frames to let ImGui settle after input (hover, activation, focus).
 constexpr int frames_after_input = 3;
 
-const std::vector<std::string> commands_with_argument{
-    "click",      "type",   "key",  "wait-screen", "expect-text",   "expect-disabled", "expect-enabled",
-    "screenshot", "scroll", "text", "paste",       "content-scale", "print-text"};
-
-// The content scales a script may ask for (1.0 = 96 dpi).
-constexpr float min_script_scale = 1.0f, max_script_scale = 4.0f;
-
-std::optional<float> script_scale(const std::string& text) {
-    char* end = nullptr;
-    const float scale = std::strtof(text.c_str(), &end);
-    if (end == text.c_str() || *end != '\0' || scale < min_script_scale || scale > max_script_scale)
-        return std::nullopt;
-    return scale;
-}
-
 struct KeyChord {
     ImGuiKey key;
     ImGuiKey modifier;  // ImGuiKey_None, ImGuiMod_Ctrl or ImGuiMod_Shift
 };
 
-std::optional<KeyChord> key_named(const std::string& name) {
-    if (name == "Enter") return KeyChord{ImGuiKey_Enter, ImGuiKey_None};
-    if (name == "Tab") return KeyChord{ImGuiKey_Tab, ImGuiKey_None};
-    if (name == "Shift+Tab") return KeyChord{ImGuiKey_Tab, ImGuiMod_Shift};
-    if (name == "Escape") return KeyChord{ImGuiKey_Escape, ImGuiKey_None};
-    if (name == "Space") return KeyChord{ImGuiKey_Space, ImGuiKey_None};
-    if (name == "F1") return KeyChord{ImGuiKey_F1, ImGuiKey_None};
-    if (name == "Ctrl+Plus") return KeyChord{ImGuiKey_Equal, ImGuiMod_Ctrl};
-    if (name == "Ctrl+Minus") return KeyChord{ImGuiKey_Minus, ImGuiMod_Ctrl};
-    if (name == "Ctrl+A") return KeyChord{ImGuiKey_A, ImGuiMod_Ctrl};
-    if (name == "Ctrl+V") return KeyChord{ImGuiKey_V, ImGuiMod_Ctrl};
-    return std::nullopt;
+KeyChord chord_of(ScriptKey key) {
+    switch (key) {
+        case ScriptKey::enter: return {ImGuiKey_Enter, ImGuiKey_None};
+        case ScriptKey::tab: return {ImGuiKey_Tab, ImGuiKey_None};
+        case ScriptKey::shift_tab: return {ImGuiKey_Tab, ImGuiMod_Shift};
+        case ScriptKey::escape: return {ImGuiKey_Escape, ImGuiKey_None};
+        case ScriptKey::space: return {ImGuiKey_Space, ImGuiKey_None};
+        case ScriptKey::f1: return {ImGuiKey_F1, ImGuiKey_None};
+        case ScriptKey::ctrl_plus: return {ImGuiKey_Equal, ImGuiMod_Ctrl};
+        case ScriptKey::ctrl_minus: return {ImGuiKey_Minus, ImGuiMod_Ctrl};
+        case ScriptKey::ctrl_a: return {ImGuiKey_A, ImGuiMod_Ctrl};
+        case ScriptKey::ctrl_v: return {ImGuiKey_V, ImGuiMod_Ctrl};
+    }
+    return {ImGuiKey_None, ImGuiKey_None};
 }
 
 void press(const KeyChord& chord) {
@@ -63,60 +47,6 @@ void press(const KeyChord& chord) {
 }
 
 }  // namespace
-
-std::optional<std::vector<ScriptStep>> parse_ui_script(const std::string& source, std::string& error) {
-    std::vector<ScriptStep> steps;
-    std::istringstream in(source);
-    std::string raw;
-    int line_no = 0;
-    while (std::getline(in, raw)) {
-        ++line_no;
-        const std::string line = std::string(core::trim(raw));
-        if (line.empty() || line[0] == '#') continue;
-        ScriptStep step;
-        step.line = line_no;
-        const auto space = line.find(' ');
-        step.command = line.substr(0, space);
-        std::string rest = space == std::string::npos ? "" : std::string(core::trim(line.substr(space + 1)));
-        const bool needs_argument = std::find(commands_with_argument.begin(), commands_with_argument.end(),
-                                              step.command) != commands_with_argument.end();
-        if (step.command == "type" || step.command == "paste") {
-            // Labels may hold spaces, so " = " separates the label from the text.
-            const auto eq = rest.find(" = ");
-            if (eq == std::string::npos) {
-                error = core::tr(texts::client::script::type_form,
-                                 {{"line", line_no}, {"command", step.command}});
-                return std::nullopt;
-            }
-            step.text = rest.substr(eq + 3);
-            rest = std::string(core::trim(rest.substr(0, eq)));
-        }
-        step.argument = rest;
-        if (!needs_argument && step.command != "wait-idle") {
-            error = core::tr(texts::client::script::unknown_command,
-                             {{"line", line_no}, {"command", step.command}});
-            return std::nullopt;
-        }
-        if (needs_argument && rest.empty()) {
-            error = core::tr(texts::client::script::needs_argument,
-                             {{"line", line_no}, {"command", step.command}});
-            return std::nullopt;
-        }
-        if (step.command == "content-scale" && !script_scale(rest)) {
-            error = core::tr(texts::client::script::scale, {{"line", line_no},
-                                                            {"min", static_cast<int>(min_script_scale)},
-                                                            {"max", static_cast<int>(max_script_scale)},
-                                                            {"value", rest}});
-            return std::nullopt;
-        }
-        if (step.command == "key" && !key_named(rest)) {
-            error = core::tr(texts::client::script::unknown_key, {{"line", line_no}, {"key", rest}});
-            return std::nullopt;
-        }
-        steps.push_back(std::move(step));
-    }
-    return steps;
-}
 
 UiScriptPlayer::UiScriptPlayer(std::vector<ScriptStep> steps, std::function<bool()> idle)
     : steps_(std::move(steps)),
@@ -187,12 +117,12 @@ bool UiScriptPlayer::run_step(const ScriptStep& step) {
             settle_frames_ = frames_after_input;
             return false;
         }
-        press(*key_named("Ctrl+A"));
+        press(chord_of(ScriptKey::ctrl_a));
         if (step.command == "type") {
             ImGui::GetIO().AddInputCharactersUTF8(step.text.c_str());
         } else {
             ImGui::SetClipboardText(step.text.c_str());
-            press(*key_named("Ctrl+V"));
+            press(chord_of(ScriptKey::ctrl_v));
         }
         return true;
     }
@@ -202,7 +132,7 @@ bool UiScriptPlayer::run_step(const ScriptStep& step) {
         return true;
     }
     if (step.command == "key") {
-        press(*key_named(arg));
+        press(chord_of(*script_key(arg)));
         return true;
     }
     if (step.command == "text") {

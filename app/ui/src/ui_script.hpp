@@ -21,21 +21,12 @@
 // Each step fails after its time limit; the first failure ends the script.
 #include <chrono>
 #include <functional>
-#include <optional>
 #include <string>
 #include <vector>
 
+#include "script_steps.hpp"
+
 namespace careplan::ui {
-
-struct ScriptStep {
-    int line = 0;
-    std::string command;
-    std::string argument;  // LABEL, TEXT, FILE, CODE or key name
-    std::string text;      // for type
-};
-
-// Parses a script; on a syntax error, nothing and the message.
-std::optional<std::vector<ScriptStep>> parse_ui_script(const std::string& source, std::string& error);
 
 class UiScriptPlayer {
   public:

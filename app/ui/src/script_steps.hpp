@@ -1,0 +1,36 @@
+#pragma once
+// The steps of a --ui-script file (the commands: ui_script.hpp), parsed from
+// its text. Apart from the player, which drives ImGui, so that the fuzz
+// target (tests/fuzz/ui_script_fuzz.cpp) runs exactly the client's parser.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace careplan::ui {
+
+struct ScriptStep {
+    int line = 0;
+    std::string command;
+    std::string argument;  // LABEL, TEXT, FILE, CODE or key name
+    std::string text;      // for type and paste
+
+    bool operator==(const ScriptStep&) const = default;
+};
+
+// The keys a script may press.
+enum class ScriptKey { enter, tab, shift_tab, escape, space, f1, ctrl_plus, ctrl_minus, ctrl_a, ctrl_v };
+std::optional<ScriptKey> script_key(std::string_view name);
+
+// The content scales a script may ask for (1.0 = 96 dpi).
+inline constexpr float min_script_scale = 1.0f, max_script_scale = 4.0f;
+std::optional<float> script_scale(const std::string& text);
+
+// The longest script read: the longest of the GUI tests has a few KiB.
+inline constexpr std::size_t max_script_size = 256 * 1024;
+
+// Parses a script; on a mistake, nothing and the message.
+std::optional<std::vector<ScriptStep>> parse_ui_script(const std::string& source, std::string& error);
+
+}  // namespace careplan::ui

@@ -22,7 +22,7 @@ constexpr int frames_after_input = 3;
 
 const std::vector<std::string> commands_with_argument{
     "click",      "type",   "key",  "wait-screen", "expect-text",   "expect-disabled", "expect-enabled",
-    "screenshot", "scroll", "text", "paste",       "content-scale", "print-text"};
+    "screenshot", "scroll", "text", "paste",       "content-scale", "print-text",      "move-window"};
 
 // The content scales a script may ask for (1.0 = 96 dpi).
 constexpr float min_script_scale = 1.0f, max_script_scale = 4.0f;
@@ -33,6 +33,19 @@ std::optional<float> script_scale(const std::string& text) {
     if (end == text.c_str() || *end != '\0' || scale < min_script_scale || scale > max_script_scale)
         return std::nullopt;
     return scale;
+}
+
+// How far a script may move the window, in screen pixels either way.
+constexpr int max_window_move = 2000;
+
+// "DX DY" of move-window.
+std::optional<std::pair<int, int>> window_move(const std::string& text) {
+    std::istringstream in(text);
+    int dx = 0, dy = 0;
+    std::string rest;
+    if (!(in >> dx >> dy) || (in >> rest) || std::abs(dx) > max_window_move || std::abs(dy) > max_window_move)
+        return std::nullopt;
+    return std::pair{dx, dy};
 }
 
 struct KeyChord {
@@ -107,6 +120,11 @@ std::optional<std::vector<ScriptStep>> parse_ui_script(const std::string& source
                                                             {"min", static_cast<int>(min_script_scale)},
                                                             {"max", static_cast<int>(max_script_scale)},
                                                             {"value", rest}});
+            return std::nullopt;
+        }
+        if (step.command == "move-window" && !window_move(rest)) {
+            error = core::tr(texts::client::script::move_window,
+                             {{"line", line_no}, {"max", max_window_move}, {"value", rest}});
             return std::nullopt;
         }
         if (step.command == "key" && !key_named(rest)) {
@@ -233,6 +251,11 @@ bool UiScriptPlayer::run_step(const ScriptStep& step) {
             return false;
         }
         return ImGui::GetStyle().FontScaleDpi == scale;  // the client has applied it
+    }
+    if (step.command == "move-window") {
+        const auto [dx, dy] = *window_move(arg);
+        platform::move_window(dx, dy);
+        return true;
     }
     // screenshot
     if (phase_ == 0) {

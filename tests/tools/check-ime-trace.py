@@ -4,6 +4,7 @@
 Checks the --ime-trace file of tests/gui/ime.uis: each line is what imm32
 held (read back) after one call of the client.
 
+  window renderer=NAME                      first: the renderer the window got
   place caret=X,Y,H scale=S composition=OK:STYLE:X,Y candidate=OK:STYLE:X,Y
         exclude=L,T,R,B open=O conversion=OK:BITS origin=X,Y
   read open=O conversion=N                  the user's state, before a field's mode
@@ -46,6 +47,8 @@ def numbers(text):
 
 def parse(line):
     kind, _, rest = line.partition(" ")
+    if kind == "window":
+        return kind, {"renderer": rest.partition("=")[2]}, {}
     fields = dict(item.split("=", 1) for item in rest.split())
     held = {}
     if "composition" in fields:
@@ -81,6 +84,7 @@ def main():
         lines = [l.rstrip("\n") for l in f if l.strip()]
     check(lines, 0, "the trace is empty")
 
+    renderer = "?"
     placements, heights, fields_seen, restores, moves, placed_after_move = 0, set(), set(), 0, 0, 0
     user_state = None        # the last state read before a field's mode
     origin = None            # the client area's origin on the screen
@@ -98,7 +102,9 @@ def main():
             elif moves:
                 check(held["origin"] == origin, n, f"the window's origin changed to {held['origin']} without a move")
             origin = held["origin"]
-        if kind == "place":
+        if kind == "window":
+            renderer = fields["renderer"]
+        elif kind == "place":
             placements += 1
             placed_after_move += 1 if moves else 0
             caret = numbers(fields["caret"])
@@ -141,7 +147,7 @@ def main():
         print("FAIL: the IME's state in imm32:\n  " + "\n  ".join(failures), file=sys.stderr)
         return 1
     print(f"ok: {placements} placements at the caret, {len(fields_seen)} fields' modes, {restores} restores, "
-          f"{moves} window move(s), {placed_after_move} placements after it")
+          f"{moves} window move(s), {placed_after_move} placements after it; renderer={renderer}")
     return 0
 
 

@@ -127,9 +127,11 @@ class Imm32Switch : public core::ImeSwitch {
 
 }  // namespace
 
-void attach_ime(GLFWwindow* window, const std::optional<std::string>& trace_path) {
+void attach_ime(GLFWwindow* window, const std::optional<std::string>& trace_path,
+                const std::string& renderer) {
     window_handle = glfwGetWin32Window(window);
     if (trace_path) trace.open(path_from_utf8(*trace_path), std::ios::binary | std::ios::trunc);
+    trace_line("window renderer=" + renderer);
     // MinGW builds of Dear ImGui leave the IME where it is (its own handler
     // is compiled in only for MSVC): this one places it.
     ImGui::GetPlatformIO().Platform_SetImeDataFn = set_ime_data;
@@ -156,7 +158,7 @@ class NoIme : public core::ImeSwitch {
 };
 }  // namespace
 
-void attach_ime(GLFWwindow*, const std::optional<std::string>&) {}
+void attach_ime(GLFWwindow*, const std::optional<std::string>&, const std::string&) {}
 void detach_ime() {}
 
 core::ImeSwitch& ime_switch() {

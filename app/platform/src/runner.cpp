@@ -119,7 +119,7 @@ int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo*
         return 3;
     }
     open_handle = window.handle;
-    attach_ime(window.handle, options.ime_trace_path);
+    attach_ime(window.handle, options.ime_trace_path, window.renderer->name());
     glfwSetWindowSizeLimits(window.handle, options.min_width, options.min_height, GLFW_DONT_CARE,
                             GLFW_DONT_CARE);
     ImGui::GetIO().IniFilename = nullptr;  // settings live in careplan-client.ini, not imgui.ini

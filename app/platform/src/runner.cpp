@@ -14,6 +14,7 @@
 #include "careplan/core/text.hpp"
 #include "careplan/core/text_keys.hpp"
 #include "careplan/platform/png.hpp"
+#include "ime.hpp"
 #include "renderer.hpp"
 
 namespace careplan::platform {
@@ -92,6 +93,9 @@ std::optional<ScreenshotTaker> requested_screenshot;
 // is taken as 1: the layout is made for 96 dpi at least.
 float reported_scale = 0;
 
+// The open window, for move_window.
+GLFWwindow* open_handle = nullptr;
+
 float usable_scale(float x, float y) { return std::max({x, y, 1.0f}); }
 
 void on_content_scale(GLFWwindow*, float x, float y) { reported_scale = usable_scale(x, y); }
@@ -114,6 +118,8 @@ int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo*
         show_startup_error(texts::startup::no_renderer);
         return 3;
     }
+    open_handle = window.handle;
+    attach_ime(window.handle, options.ime_trace_path, window.renderer->name());
     glfwSetWindowSizeLimits(window.handle, options.min_width, options.min_height, GLFW_DONT_CARE,
                             GLFW_DONT_CARE);
     ImGui::GetIO().IniFilename = nullptr;  // settings live in careplan-client.ini, not imgui.ini
@@ -177,6 +183,8 @@ int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo*
         frames_left = imgui_has_queued_input() ? std::max(frames_left, 1) : frames_left - 1;
     }
     loop_running = false;
+    detach_ime();
+    open_handle = nullptr;
     window.renderer->shutdown();
     ImGui::DestroyContext();
     glfwDestroyWindow(window.handle);
@@ -195,6 +203,13 @@ void request_screenshot(std::string path, std::function<void(bool ok)> done) {
 void simulate_content_scale(float content_scale) {
     reported_scale = usable_scale(content_scale, content_scale);
     request_redraw();
+}
+
+void move_window(int dx, int dy) {
+    if (!open_handle) return;
+    int x = 0, y = 0;
+    glfwGetWindowPos(open_handle, &x, &y);
+    glfwSetWindowPos(open_handle, x + dx, y + dy);
 }
 
 void request_close() {

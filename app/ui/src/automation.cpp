@@ -10,6 +10,7 @@ void FrameRecord::begin_frame() {
     last_texts_.swap(current_texts_);
     current_texts_.clear();
     last_screen_ = current_screen_;
+    current_focused_field_.clear();
 }
 
 void FrameRecord::control(std::string_view label, bool enabled) {

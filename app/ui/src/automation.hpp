@@ -30,6 +30,10 @@ class FrameRecord {
     void control(std::string_view label, bool enabled);
     void text(std::string_view text);
     void screen(std::string_view code) { current_screen_ = std::string(code); }
+    // The text field being typed in, by its field name (its IME mode).
+    void focused_field(std::string_view field) { current_focused_field_ = std::string(field); }
+    // In the frame being built: "" when no text field has the focus.
+    const std::string& focused_field() const { return current_focused_field_; }
 
     // In the last complete frame (what the script runner sees).
     const SeenControl* find_control(std::string_view label) const;
@@ -43,6 +47,7 @@ class FrameRecord {
     std::vector<SeenControl> current_controls_, last_controls_;
     std::vector<std::string> current_texts_, last_texts_;
     std::string current_screen_, last_screen_;
+    std::string current_focused_field_;
 };
 
 FrameRecord& frame_record();

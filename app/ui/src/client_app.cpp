@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "automation.hpp"
+#include "careplan/platform/runner.hpp"
 #include "fonts.hpp"
 #include "theme.hpp"
 
@@ -37,7 +38,8 @@ ClientApp::ClientApp(ClientConfig config, EffectRunnerOptions runner_options)
     : config_(std::move(config)),
       settings_(config_.settings),
       state_(core::initial_state(std::chrono::system_clock::now())),
-      runner_(std::move(runner_options)) {
+      runner_(std::move(runner_options)),
+      ime_modes_(platform::ime_switch()) {
     operation_record() = core::OperationRecord{config_.replay_login};
 }
 
@@ -188,6 +190,10 @@ void ClientApp::draw() {
     if (login_.take_helpdesk_request()) helpdesk_entry_.open();
     if (const auto snapshot = helpdesk_entry_.draw()) open_walkthrough(*snapshot);
     record_keys_and_screen();
+    // Each field's input mode (フリガナ in katakana, IDs without the IME).
+    const std::string& field = frame_record().focused_field();
+    ime_modes_.focus(field.empty() ? std::nullopt
+                                   : std::optional{std::pair{std::string_view(field), field_kind(field)}});
     for (const auto& event : out) dispatch(event);
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "careplan/core/flow.hpp"
+#include "careplan/core/ime.hpp"
 #include "careplan/core/operation_record.hpp"
 #include "effect_runner.hpp"
 #include "settings.hpp"
@@ -76,6 +77,7 @@ class ClientApp {
     GuideOverlay guide_;
     HelpdeskEntryView helpdesk_entry_;
     core::RendererKind renderer_ = core::RendererKind::unknown;
+    core::ImeFieldModes ime_modes_;
 };
 
 }  // namespace careplan::ui

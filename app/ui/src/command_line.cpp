@@ -48,6 +48,8 @@ CommandLine parse_command_line(const std::vector<std::string>& args) {
                 cl.error = core::tr(texts::client::option::renderer);
         } else if (a == "--screenshot")
             cl.screenshot = value();
+        else if (a == "--ime-trace")
+            cl.ime_trace = value();
         else if (a == "--check-env")
             cl.check_env = true;
         else if (a == "--json")

@@ -145,6 +145,7 @@ int run_client(const ui::CommandLine& cl, const Connection& connection, ui::Clie
     platform::RunnerOptions options;
     options.title = core::tr(texts::client::name);
     options.screenshot_path = cl.screenshot;
+    options.ime_trace_path = cl.ime_trace;
     options.first_renderer = renderer_named(cl.renderer);
     options.started = started;
     platform::RunnerCallbacks callbacks;

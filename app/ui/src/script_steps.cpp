@@ -14,7 +14,7 @@ namespace {
 
 const std::vector<std::string> commands_with_argument{
     "click",      "type",   "key",  "wait-screen", "expect-text",   "expect-disabled", "expect-enabled",
-    "screenshot", "scroll", "text", "paste",       "content-scale", "print-text"};
+    "screenshot", "scroll", "text", "paste",       "content-scale", "print-text", "move-window"};
 const std::vector<std::string> commands_without_argument{"wait-idle"};
 
 bool listed(const std::vector<std::string>& commands, const std::string& command) {
@@ -66,6 +66,11 @@ std::optional<ScriptStep> parse_step(const std::string& line, int line_no, std::
                                                         {"value", rest}});
         return std::nullopt;
     }
+    if (step.command == "move-window" && !window_move(rest)) {
+        error = core::tr(texts::client::script::move_window,
+                         {{"line", line_no}, {"max", max_window_move}, {"value", rest}});
+        return std::nullopt;
+    }
     if (step.command == "key" && !script_key(rest)) {
         error = core::tr(texts::client::script::unknown_key, {{"line", line_no}, {"key", rest}});
         return std::nullopt;
@@ -87,6 +92,15 @@ std::optional<float> script_scale(const std::string& text) {
     if (end == text.c_str() || *end != '\0' || !(scale >= min_script_scale && scale <= max_script_scale))
         return std::nullopt;
     return scale;
+}
+
+std::optional<std::pair<int, int>> window_move(const std::string& text) {
+    std::istringstream in(text);
+    int dx = 0, dy = 0;
+    std::string rest;
+    if (!(in >> dx >> dy) || (in >> rest) || std::abs(dx) > max_window_move || std::abs(dy) > max_window_move)
+        return std::nullopt;
+    return std::pair{dx, dy};
 }
 
 std::optional<std::vector<ScriptStep>> parse_ui_script(const std::string& source, std::string& error) {

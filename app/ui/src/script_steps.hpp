@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace careplan::ui {
@@ -26,6 +27,11 @@ std::optional<ScriptKey> script_key(std::string_view name);
 // The content scales a script may ask for (1.0 = 96 dpi).
 inline constexpr float min_script_scale = 1.0f, max_script_scale = 4.0f;
 std::optional<float> script_scale(const std::string& text);
+
+// How far move-window may move the window, in screen pixels either way.
+inline constexpr int max_window_move = 2000;
+// "DX DY" of move-window.
+std::optional<std::pair<int, int>> window_move(const std::string& text);
 
 // The longest script read: the longest of the GUI tests has a few KiB.
 inline constexpr std::size_t max_script_size = 256 * 1024;

@@ -164,6 +164,11 @@ bool UiScriptPlayer::run_step(const ScriptStep& step) {
         }
         return ImGui::GetStyle().FontScaleDpi == scale;  // the client has applied it
     }
+    if (step.command == "move-window") {
+        const auto [dx, dy] = *window_move(arg);
+        platform::move_window(dx, dy);
+        return true;
+    }
     // screenshot
     if (phase_ == 0) {
         phase_ = 1;

@@ -16,6 +16,7 @@
 //   expect-enabled LABEL
 //   wait-idle                until no request or check is running
 //   content-scale 2          as if the screen's scale became 200 %, until the client follows
+//   move-window DX DY        moves the window by DX, DY screen pixels (the IME's windows follow)
 //   screenshot FILE.png      once the picture is stable
 //
 // Each step fails after its time limit; the first failure ends the script.

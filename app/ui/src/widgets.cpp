@@ -61,6 +61,7 @@ bool input_field(std::string_view label, std::string& value, const core::FieldEr
     const bool changed = hint ? ImGui::InputTextWithHint(id.c_str(), hint, &value, flags)
                               : ImGui::InputText(id.c_str(), &value, flags);
     frame_record().control(label, true);
+    if (ImGui::IsItemActive()) frame_record().focused_field(field);
     if (ImGui::IsItemDeactivatedAfterEdit()) operation_record().typed(label, field_kind(field), value);
     if (auto it = errors.find(std::string(field)); it != errors.end()) error_text(it->second.message);
     return changed;

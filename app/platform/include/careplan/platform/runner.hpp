@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "careplan/core/ime.hpp"
+
 namespace careplan::platform {
 
 struct RunnerOptions {
@@ -23,6 +25,8 @@ struct RunnerOptions {
     Renderer first_renderer = Renderer::gl3;
     // Where RunInfo::first_frame_seconds counts from (the process's start).
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+    // --ime-trace: a line per IME call, with what imm32 then holds (Windows).
+    std::optional<std::string> ime_trace_path;
 };
 
 struct RunnerCallbacks {
@@ -67,6 +71,14 @@ void request_close();
 // As if the system reported this content scale for the window (UI scripts:
 // the same path as a real change, minus the system).
 void simulate_content_scale(float content_scale);
+
+// Moves the window by that many screen pixels (UI scripts: the IME windows
+// must follow it).
+void move_window(int dx, int dy);
+
+// The window's IME, for the input mode of each field: imm32 on Windows; on
+// other systems one without an input context.
+core::ImeSwitch& ime_switch();
 
 // Shows an error to a user who may have started the program by double-click:
 // a message box on Windows, stderr elsewhere.

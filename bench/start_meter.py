@@ -8,8 +8,8 @@ $DISPLAY (which must show nothing else), and measures for each run:
     and which shows a page (not one flat colour);
   - the PSS summed over the whole process tree (every process of the session
     the program was started in, children included), read once it is stable.
-Prints each run, the medians and the ratios of the first program to the
-others. The screen is read with XGetImage through ctypes (no extra modules).
+Prints each run, the medians and the ratios of each program to the
+last one (the reference). The screen is read with XGetImage through ctypes (no extra modules).
 
   start_meter.py [--runs N] [--settle-ms MS] [--timeout S] \
       NAME -- CMD ARGS... ;; NAME -- CMD ARGS... [;; ...]
@@ -102,17 +102,21 @@ def session_pids(sid):
     return pids
 
 
-def pss_kib(pids):
-    total = 0
+def memory_kib(pids):
+    """(PSS, RSS) summed over the processes. PSS splits the pages of shared
+    libraries among the processes that map them, other programs' included."""
+    pss = rss = 0
     for pid in pids:
         try:
             with open(f"/proc/{pid}/smaps_rollup") as f:
                 for line in f:
                     if line.startswith("Pss:"):
-                        total += int(line.split()[1])
+                        pss += int(line.split()[1])
+                    elif line.startswith("Rss:"):
+                        rss += int(line.split()[1])
         except OSError:
             pass  # ended meanwhile
-    return total
+    return pss, rss
 
 
 def save_ppm(path, frame, width, height):
@@ -125,7 +129,7 @@ def save_ppm(path, frame, width, height):
 
 
 def measure(screen, command, settle, timeout, picture=None):
-    """One run: (seconds to the first stable frame, PSS in KiB, processes);
+    """One run: (seconds to the first stable frame, (PSS, RSS) in KiB, processes);
     the stable frame is saved to `picture` when given."""
     blank = screen.grab()
     scratch = tempfile.mkdtemp(prefix="start-meter-")
@@ -148,7 +152,7 @@ def measure(screen, command, settle, timeout, picture=None):
                 pids = session_pids(proc.pid)
                 if picture:
                     save_ppm(picture, frame, screen.width, screen.height)
-                return changed_at - started, pss_kib(pids), len(pids)
+                return changed_at - started, memory_kib(pids), len(pids)
             time.sleep(0.005)
     finally:
         os.killpg(proc.pid, signal.SIGKILL)
@@ -191,17 +195,18 @@ def main():
     for run in range(1, args.runs + 1):
         for name, command in programs:
             picture = args.frames and os.path.join(args.frames, f"{name}-{run}.ppm")
-            seconds, pss, count = measure(screen, command, args.settle_ms / 1000, args.timeout, picture)
-            results[name].append((seconds, pss))
-            print(f"run {run} {name:10} stable frame {seconds * 1000:6.0f} ms   "
-                  f"PSS {pss / 1024:6.1f} MiB ({count} processes)", flush=True)
-    medians = {name: (statistics.median(s for s, _ in r), statistics.median(p for _, p in r))
-               for name, r in results.items()}
-    for name, (seconds, pss) in medians.items():
-        print(f"median {name:10} stable frame {seconds * 1000:6.0f} ms   PSS {pss / 1024:6.1f} MiB")
-    first, (first_s, first_p) = programs[0][0], medians[programs[0][0]]
-    for name, (seconds, pss) in list(medians.items())[1:]:
-        print(f"ratio {first}/{name}: time {first_s / seconds:.2f}   PSS {first_p / pss:.2f}")
+            seconds, (pss, rss), count = measure(screen, command, args.settle_ms / 1000, args.timeout, picture)
+            results[name].append((seconds, pss, rss))
+            print(f"run {run} {name:10} stable frame {seconds * 1000:6.0f} ms   PSS {pss / 1024:6.1f} MiB   "
+                  f"RSS {rss / 1024:6.1f} MiB ({count} processes)", flush=True)
+    medians = {name: [statistics.median(column) for column in zip(*r)] for name, r in results.items()}
+    for name, (seconds, pss, rss) in medians.items():
+        print(f"median {name:10} stable frame {seconds * 1000:6.0f} ms   PSS {pss / 1024:6.1f} MiB   "
+              f"RSS {rss / 1024:6.1f} MiB")
+    reference = programs[-1][0]
+    ref_s, ref_p, ref_r = medians[reference]
+    for name, (seconds, pss, rss) in list(medians.items())[:-1]:
+        print(f"ratio {name}/{reference}: time {seconds / ref_s:.2f}   PSS {pss / ref_p:.2f}   RSS {rss / ref_r:.2f}")
 
 
 if __name__ == "__main__":

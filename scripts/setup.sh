@@ -2,6 +2,7 @@
 # Installs the Debian packages that building (and, with "test", testing) needs.
 #   scripts/setup.sh run    what building and running the Linux client needs
 #   scripts/setup.sh test   plus the Windows cross-build, Wine, Xvfb, OCR, fuzzing
+#   scripts/setup.sh bench  plus what the benchmarks compare with (bench/client-start.sh)
 # As root it installs what is missing with apt-get; otherwise it names the
 # missing packages and the command to install them, and fails.
 set -euo pipefail
@@ -16,9 +17,11 @@ test_packages=(
   tesseract-ocr tesseract-ocr-jpn imagemagick clang libclang-rt-14-dev clang-format wrk nginx
   python3-aiosmtpd
 )
+bench_packages=(chromium)
 
 packages=("${run_packages[@]}")
 [ "${1:-run}" = test ] && packages+=("${test_packages[@]}")
+[ "${1:-run}" = bench ] && packages+=("${bench_packages[@]}")
 
 missing=()
 for p in "${packages[@]}"; do

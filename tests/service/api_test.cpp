@@ -90,6 +90,27 @@ TEST_CASE("login answers the user and office; logout ends the session") {
     CHECK(client.logout().error().http_status == 401);
 }
 
+// The client's embedded demo service: the port is bound at once, the offices
+// are seeded while the window opens; a login may arrive before it serves.
+TEST_CASE("a service started in the background answers a login sent right away") {
+    service::Service service(TestService::default_options());
+    service.start_in_background("127.0.0.1", 0);
+    api::Client client({service.base_url(), std::chrono::seconds(5), std::chrono::seconds(10)});
+    auto session = client.login({"KJ00000001", "demo-pass-0001"});
+    REQUIRE(session.ok());
+    CHECK(session.value().user.user_id == "KJ00000001");
+    service.stop();
+}
+
+TEST_CASE("a service started in the background stops at once, whether it serves yet or not") {
+    for (int i = 0; i < 5; ++i) {
+        service::Service service(TestService::default_options());
+        service.start_in_background("127.0.0.1", 0);
+        service.stop();  // waits for serving to start, then ends it: no hang
+        CHECK(service.base_url().starts_with("http://127.0.0.1:"));
+    }
+}
+
 TEST_CASE("bad credentials are 401, a malformed ID is 422 per field") {
     TestService service;
     auto client = service.client();

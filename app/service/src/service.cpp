@@ -233,6 +233,25 @@ struct Service::Impl {
     std::unique_ptr<httplib::Server> make_server() const;
     void configure(httplib::Server& server);
 
+    // What serving needs after the port is bound: the demo offices, the
+    // handlers and the mail worker.
+    void prepare() {
+        if (options.seed_demo) seed_demo(store, today(), argon2());
+        handlers = std::make_unique<Handlers>(
+            store, HandlerConfig{[this] { return today(); }, options.session_ttl, options.login_limits,
+                                 argon2(), options.max_inquiries_per_hour});
+        std::shared_ptr<MailSink> sink = options.mail_sink;
+        if (!sink && !options.mail_log_path.empty()) {
+            make_private(options.mail_log_path, true, [this](const std::string& text) { event(text); });
+            sink = std::make_shared<MailLogSink>(options.mail_log_path);
+        }
+        if (sink) {
+            mail_worker = std::make_unique<MailWorker>(
+                store, std::move(sink), [this] { return today(); }, options.mail_interval, options.mail_retry,
+                [this](const std::string& text) { event(text); });
+        }
+    }
+
     ServiceOptions options;
     Store store;
     std::unique_ptr<Handlers> handlers;
@@ -304,6 +323,33 @@ Service::Service(ServiceOptions options) : impl_(std::make_unique<Impl>(std::mov
 Service::~Service() { stop(); }
 
 void Service::start(const std::string& host, int port) {
+    bind(host, port);
+    try {
+        impl_->prepare();
+    } catch (...) {
+        impl_->server.reset();  // not started: stop() has nothing to end
+        throw;
+    }
+    impl_->listener = std::thread([&d = *impl_] { d.server->listen_after_bind(); });
+    impl_->server->wait_until_ready();
+}
+
+void Service::start_in_background(const std::string& host, int port) {
+    bind(host, port);
+    impl_->listener = std::thread([&d = *impl_] {
+        try {
+            d.prepare();
+        } catch (const std::exception& e) {
+            d.event(e.what());
+            d.server->decommission();  // stop() then has nothing to wait for
+            return;
+        }
+        d.server->listen_after_bind();
+    });
+}
+
+// Checks the address, binds the port; serving is left to the caller.
+void Service::bind(const std::string& host, int port) {
     Impl& d = *impl_;
     if (d.server) throw std::runtime_error("the service is already running");
     bool loopback = core::is_loopback_host(host);
@@ -314,11 +360,6 @@ void Service::start(const std::string& host, int port) {
     if (!tls && !loopback && !d.options.allow_insecure_listen) {
         throw std::runtime_error(core::tr(texts::service::start::plain_http_loopback_only, {{"host", host}}));
     }
-    if (d.options.seed_demo) seed_demo(d.store, d.today(), d.argon2());
-    d.handlers = std::make_unique<Handlers>(
-        d.store, HandlerConfig{[this] { return today(); }, d.options.session_ttl, d.options.login_limits,
-                               d.argon2(), d.options.max_inquiries_per_hour});
-
     auto server = d.make_server();
     d.configure(*server);
     std::string bind_host = host.starts_with('[') ? host.substr(1, host.size() - 2) : host;
@@ -332,24 +373,13 @@ void Service::start(const std::string& host, int port) {
     d.scheme = tls ? "https" : "http";
     d.host = host;
     d.port = bound;
-    std::shared_ptr<MailSink> sink = d.options.mail_sink;
-    if (!sink && !d.options.mail_log_path.empty()) {
-        make_private(d.options.mail_log_path, true, [&d](const std::string& text) { d.event(text); });
-        sink = std::make_shared<MailLogSink>(d.options.mail_log_path);
-    }
-    if (sink) {
-        d.mail_worker = std::make_unique<MailWorker>(
-            d.store, std::move(sink), [this] { return today(); }, d.options.mail_interval,
-            d.options.mail_retry, [&d](const std::string& text) { d.event(text); });
-    }
-    d.listener = std::thread([&d] { d.server->listen_after_bind(); });
-    d.server->wait_until_ready();
 }
 
 void Service::stop() {
     Impl& d = *impl_;
     if (!d.server) return;
-    d.server->stop();  // closes the listening socket; workers finish their requests
+    d.server->wait_until_ready();  // started in the background: serving, or given up
+    d.server->stop();              // closes the listening socket; workers finish their requests
     d.listener.join();
     d.mail_worker.reset();
     d.server.reset();

@@ -43,14 +43,16 @@ void attach_console_for_output() {
 
 // The embedded demo service: the real service code, in memory, on loopback,
 // with the demo offices. Its Argon2 cost is light: it only ever holds the
-// published demo passwords, and the client must start fast on old PCs.
+// published demo passwords, and the client must start fast on old PCs. It
+// seeds and starts serving in the background while the window opens: a login
+// sent before then waits (busy on S01) and is answered once it serves.
 std::unique_ptr<service::Service> start_demo_service() {
     service::ServiceOptions options;
     options.seed_demo = true;
     options.argon2_time_cost = 1;
     options.argon2_memory_kib = 1024;
     auto demo = std::make_unique<service::Service>(options);
-    demo->start("127.0.0.1", 0);
+    demo->start_in_background("127.0.0.1", 0);
     return demo;
 }
 

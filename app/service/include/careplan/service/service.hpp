@@ -144,6 +144,11 @@ class Service {
     // accepted. Throws std::runtime_error when the address cannot be used or
     // is not allowed (see ServiceOptions).
     void start(const std::string& host, int port);
+    // The same, but returns once the port is bound, with base_url() known:
+    // the demo offices are seeded and serving starts on the background
+    // thread. Connections made meanwhile wait in the listen backlog and are
+    // answered once it serves (the client's first frame waits for nothing).
+    void start_in_background(const std::string& host, int port);
     // Stops accepting, finishes the requests in flight, stops the mail worker.
     void stop();
 
@@ -153,6 +158,7 @@ class Service {
     Store& store() noexcept;
 
   private:
+    void bind(const std::string& host, int port);
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -342,16 +342,16 @@ TEST_CASE("overall: the worst outcome, 対象外 counting as fine") {
 TEST_CASE("one-click remedies: only the items fixed on a Windows page carry one") {
     const Report good = evaluate(good_windows11_pc());
     for (const auto& item : good.items) CHECK_FALSE(item.fix);
-    CHECK(good.windows == core::WindowsBuild{10, 0, 22631});
+    CHECK(good.windows == careplan::core::WindowsBuild{10, 0, 22631});
 
     Facts wareki = good_windows11_pc();
     wareki.calendar->calendar_type = "3";
-    CHECK(item_of(evaluate(wareki), "calendar").fix == core::SettingsPage::region_format);
+    CHECK(item_of(evaluate(wareki), "calendar").fix == careplan::core::SettingsPage::region_format);
 
     Facts reader_not_default = good_windows11_pc();
     reader_not_default.pdf->handler_prog_id = "MSEdgePDF";
     reader_not_default.pdf->handler_app_name = "Microsoft Edge";
-    CHECK(item_of(evaluate(reader_not_default), "pdf").fix == core::SettingsPage::default_apps);
+    CHECK(item_of(evaluate(reader_not_default), "pdf").fix == careplan::core::SettingsPage::default_apps);
     // Without Acrobat a settings page cannot help: it has to be installed.
     Facts no_reader = reader_not_default;
     no_reader.pdf->acrobat_version.reset();
@@ -359,7 +359,7 @@ TEST_CASE("one-click remedies: only the items fixed on a Windows page carry one"
 
     Facts windows10 = good_windows11_pc();
     windows10.os.build = 19045u;
-    CHECK(item_of(evaluate(windows10), "os").fix == core::SettingsPage::windows_update);
+    CHECK(item_of(evaluate(windows10), "os").fix == careplan::core::SettingsPage::windows_update);
     // Windows 8.1: no update makes it supported again.
     Facts windows81 = good_windows11_pc();
     windows81.os.major = 6u;
@@ -369,7 +369,7 @@ TEST_CASE("one-click remedies: only the items fixed on a Windows page carry one"
 
     Facts no_browser = good_windows11_pc();
     no_browser.browsers = BrowsersFacts{};
-    CHECK(item_of(evaluate(no_browser), "browser").fix == core::SettingsPage::windows_update);
+    CHECK(item_of(evaluate(no_browser), "browser").fix == careplan::core::SettingsPage::windows_update);
 }
 
 TEST_CASE("one-click remedies: none on a PC that is not Windows") {

@@ -3,6 +3,7 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_impl_glfw.h>
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -96,6 +97,15 @@ float usable_scale(float x, float y) { return std::max({x, y, 1.0f}); }
 
 void on_content_scale(GLFWwindow*, float x, float y) { reported_scale = usable_scale(x, y); }
 
+// The window got the keyboard focus back since the last frame.
+std::atomic<bool> focus_regained{false};
+
+// Set after the ImGui backend installed its own, so it hands the event on.
+void on_focus(GLFWwindow* window, int focused) {
+    ImGui_ImplGlfw_WindowFocusCallback(window, focused);
+    if (focused == GLFW_TRUE) focus_regained = true;
+}
+
 // A startup failure, told with the help desk's number and hours.
 void show_startup_error(core::TextKey message) {
     show_fatal_error(core::tr(message, {{"contact", core::tr(texts::helpdesk::contact)}}));
@@ -122,6 +132,8 @@ int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo*
     float applied_scale = usable_scale(scale_x, scale_y);
     reported_scale = 0;
     glfwSetWindowContentScaleCallback(window.handle, on_content_scale);
+    focus_regained = false;
+    glfwSetWindowFocusCallback(window.handle, on_focus);
     if (info) info->renderer = window.renderer->name();
     const bool ready = !callbacks.setup || callbacks.setup(applied_scale);
 
@@ -157,6 +169,7 @@ int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo*
             if (callbacks.scale_changed) callbacks.scale_changed(applied_scale);
             frames_left = frames_after_input;
         }
+        if (focus_regained.exchange(false) && callbacks.focus_regained) callbacks.focus_regained();
         window.renderer->new_frame();
         ImGui::NewFrame();
         if (callbacks.draw) callbacks.draw();
@@ -194,6 +207,11 @@ void request_screenshot(std::string path, std::function<void(bool ok)> done) {
 
 void simulate_content_scale(float content_scale) {
     reported_scale = usable_scale(content_scale, content_scale);
+    request_redraw();
+}
+
+void simulate_focus_regained() {
+    focus_regained = true;
     request_redraw();
 }
 

@@ -18,6 +18,9 @@ struct CommandLine {
     std::optional<std::string> proxy;
     std::optional<std::string> ui_script;
     std::optional<std::string> screenshot;
+    // Hidden test option: S08's remedy buttons write what they would open to
+    // this file instead of opening it.
+    std::optional<std::string> launch_trace;
     bool helpdesk = false;                     // ヘルプデスク表示 on the embedded demo service
     std::optional<std::string> helpdesk_code;  // the walkthrough code to open, checked
     std::string error;                         // a Japanese message when the arguments are wrong

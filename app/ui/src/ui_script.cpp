@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <sstream>
 
 #include "automation.hpp"
 #include "careplan/core/strings.hpp"
 #include "careplan/core/text_keys.hpp"
+#include "careplan/platform/paths.hpp"
 #include "careplan/platform/runner.hpp"
 
 namespace careplan::ui {
@@ -21,8 +23,11 @@ constexpr auto step_time_limit = std::chrono::seconds(20);
 constexpr int frames_after_input = 3;
 
 const std::vector<std::string> commands_with_argument{
-    "click",      "type",   "key",  "wait-screen", "expect-text",   "expect-disabled", "expect-enabled",
-    "screenshot", "scroll", "text", "paste",       "content-scale", "print-text"};
+    "click",           "type",           "key",        "wait-screen", "expect-text",
+    "expect-disabled", "expect-enabled", "screenshot", "scroll",      "text",
+    "paste",           "content-scale",  "print-text", "wait-file",   "expect-gone"};
+// Commands without an argument.
+const std::vector<std::string> commands_alone{"wait-idle", "refocus"};
 
 // The content scales a script may ask for (1.0 = 96 dpi).
 constexpr float min_script_scale = 1.0f, max_script_scale = 4.0f;
@@ -92,7 +97,8 @@ std::optional<std::vector<ScriptStep>> parse_ui_script(const std::string& source
             rest = std::string(core::trim(rest.substr(0, eq)));
         }
         step.argument = rest;
-        if (!needs_argument && step.command != "wait-idle") {
+        if (!needs_argument &&
+            std::find(commands_alone.begin(), commands_alone.end(), step.command) == commands_alone.end()) {
             error = core::tr(texts::client::script::unknown_command,
                              {{"line", line_no}, {"command", step.command}});
             return std::nullopt;
@@ -211,6 +217,7 @@ bool UiScriptPlayer::run_step(const ScriptStep& step) {
     }
     if (step.command == "wait-screen") return seen.screen_code() == arg;
     if (step.command == "expect-text") return seen.shows_text(arg);
+    if (step.command == "expect-gone") return !seen.shows_text(arg);
     if (step.command == "print-text") {
         const auto& shown = seen.texts();
         const auto it = std::find_if(shown.begin(), shown.end(),
@@ -225,6 +232,14 @@ bool UiScriptPlayer::run_step(const ScriptStep& step) {
         return c && c->enabled == (step.command == "expect-enabled");
     }
     if (step.command == "wait-idle") return idle_();
+    // The user comes back to the window, as GLFW reports it.
+    if (step.command == "refocus") {
+        platform::simulate_focus_regained();
+        return true;
+    }
+    // A file that the test around the client writes when it is done (e.g.
+    // changing a setting while S08 waits for the user to come back).
+    if (step.command == "wait-file") return std::filesystem::exists(platform::path_from_utf8(arg));
     if (step.command == "content-scale") {
         const float scale = *script_scale(arg);
         if (phase_ == 0) {

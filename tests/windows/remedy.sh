@@ -4,7 +4,8 @@
 # --launch-trace, so the page is written down instead of opened. Once it is,
 # this script puts the calendar back to 西暦 (what the user does on that page)
 # and lets the UI script come back to the window: the calendar item alone is
-# checked again and turns OK. The trace must name the page for Wine's build.
+# checked again (its registry lines show 西暦). The trace must name the page
+# for the build Wine reports.
 # The prefix's date settings are restored afterwards (the prefix is shared).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -15,12 +16,13 @@ export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=;winedbg.exe=d"
 rm -rf "$out" && mkdir -p "$out" && cd "$out"
 intl='HKCU\Control Panel\International'
 wine reg export "$intl" saved.reg /y >/dev/null
-trap 'wine reg import saved.reg >/dev/null 2>&1 || true' EXIT
+trap 'wine reg import saved.reg >/dev/null 2>&1 || true; wineserver -w' EXIT
 set_calendar() {
   wine reg add "$intl" /v iCalendarType /d "$1" /f >/dev/null
   wine reg add "$intl" /v sShortDate /d "$2" /f >/dev/null
 }
 set_calendar 3 'ggyy/MM/dd'
+wineserver -w  # the client's Wine must start on its own virtual display
 
 wine_run "$exe" --ui-script "$here/remedy.uis" --launch-trace trace.txt &
 client=$!
@@ -34,11 +36,14 @@ set_calendar 1 'yyyy/MM/dd'
 touch fixed.flag
 wait "$client" || { echo "FAIL: the UI script failed" >&2; exit 1; }
 
-# Wine reports a Windows 10 build from 1903 on: the Settings app's 地域 page.
-expected='ms-settings:regionformatting '
+# The page for the build Wine reports: the Settings app's 地域 page from
+# 1903 (18362) on, intl.cpl before.
+build=$(wine reg query 'HKLM\Software\Microsoft\Windows NT\CurrentVersion' /v CurrentBuildNumber |
+  tr -d '\r' | awk '/CurrentBuildNumber/ {print $NF}')
+if [ "${build:-0}" -ge 18362 ]; then expected='ms-settings:regionformatting '; else expected='control.exe intl.cpl'; fi
 if [ "$(cat trace.txt)" != "$expected" ]; then
   echo "FAIL: launched '$(cat trace.txt)', expected '$expected'" >&2
   exit 1
 fi
 expect_texts S08-fixed.png 環境チェック 西暦
-echo "ok: wine remedy: $(cat trace.txt) launched; the calendar item re-checked to OK"
+echo "ok: wine remedy: build $build, $(cat trace.txt) launched; the calendar item re-checked on return"

@@ -2,6 +2,8 @@
 // The flow's usual path as ready-made states and values, shared by the tests
 // of the flow and of what is derived from it (the guide, the walkthrough code).
 
+#include <catch2/catch_test_macros.hpp>
+
 #include <initializer_list>
 #include <string>
 
@@ -51,6 +53,22 @@ inline InquiryInput typed_inquiry() {
     input.reply_email = "ｔａｒｏ@example.jp";
     input.office_number = "１３７００００００１";
     return input;
+}
+
+// The one effect of a transition, which must be a T.
+template <typename T>
+const T& only(const std::vector<Effect>& effects) {
+    REQUIRE(effects.size() == 1);
+    REQUIRE(std::holds_alternative<T>(effects.front()));
+    return std::get<T>(effects.front());
+}
+
+template <typename T>
+bool has(const std::vector<Effect>& effects) {
+    for (const Effect& effect : effects) {
+        if (std::holds_alternative<T>(effect)) return true;
+    }
+    return false;
 }
 
 // Runs events in order; returns the last transition.

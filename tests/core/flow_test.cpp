@@ -8,25 +8,6 @@
 using namespace careplan::core;
 using namespace careplan::core::test;
 
-namespace {
-
-template <typename T>
-const T& only(const std::vector<Effect>& effects) {
-    REQUIRE(effects.size() == 1);
-    REQUIRE(std::holds_alternative<T>(effects.front()));
-    return std::get<T>(effects.front());
-}
-
-template <typename T>
-bool has(const std::vector<Effect>& effects) {
-    for (const Effect& effect : effects) {
-        if (std::holds_alternative<T>(effect)) return true;
-    }
-    return false;
-}
-
-}  // namespace
-
 TEST_CASE("screens carry their code, title, 手順 and tab", "[flow]") {
     CHECK(screen_code(Screen::login) == "S01");
     CHECK(screen_code(Screen::license) == "S03");

@@ -338,3 +338,42 @@ TEST_CASE("overall: the worst outcome, 対象外 counting as fine") {
     facts.browsers = BrowsersFacts{};
     CHECK(evaluate(facts).overall == Outcome::ng);
 }
+
+TEST_CASE("one-click remedies: only the items fixed on a Windows page carry one") {
+    const Report good = evaluate(good_windows11_pc());
+    for (const auto& item : good.items) CHECK_FALSE(item.fix);
+    CHECK(good.windows == careplan::core::WindowsBuild{10, 0, 22631});
+
+    Facts wareki = good_windows11_pc();
+    wareki.calendar->calendar_type = "3";
+    CHECK(item_of(evaluate(wareki), "calendar").fix == careplan::core::SettingsPage::region_format);
+
+    Facts reader_not_default = good_windows11_pc();
+    reader_not_default.pdf->handler_prog_id = "MSEdgePDF";
+    reader_not_default.pdf->handler_app_name = "Microsoft Edge";
+    CHECK(item_of(evaluate(reader_not_default), "pdf").fix == careplan::core::SettingsPage::default_apps);
+    // Without Acrobat a settings page cannot help: it has to be installed.
+    Facts no_reader = reader_not_default;
+    no_reader.pdf->acrobat_version.reset();
+    CHECK_FALSE(item_of(evaluate(no_reader), "pdf").fix);
+
+    Facts windows10 = good_windows11_pc();
+    windows10.os.build = 19045u;
+    CHECK(item_of(evaluate(windows10), "os").fix == careplan::core::SettingsPage::windows_update);
+    // Windows 8.1: no update makes it supported again.
+    Facts windows81 = good_windows11_pc();
+    windows81.os.major = 6u;
+    windows81.os.minor = 3u;
+    windows81.os.build = 9600u;
+    CHECK_FALSE(item_of(evaluate(windows81), "os").fix);
+
+    Facts no_browser = good_windows11_pc();
+    no_browser.browsers = BrowsersFacts{};
+    CHECK(item_of(evaluate(no_browser), "browser").fix == careplan::core::SettingsPage::windows_update);
+}
+
+TEST_CASE("one-click remedies: none on a PC that is not Windows") {
+    const Report linux_report = evaluate(good_linux_pc());
+    CHECK_FALSE(linux_report.windows);
+    for (const auto& item : linux_report.items) CHECK_FALSE(item.fix);
+}

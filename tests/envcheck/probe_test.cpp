@@ -123,3 +123,23 @@ TEST_CASE("without a health function or URL the network is not checked") {
     CHECK_FALSE(facts.service);
     CHECK(item_of(evaluate(facts), "network").outcome == Outcome::warning);
 }
+
+TEST_CASE("one item probed again keeps the other facts as they were") {
+    Facts before = good_windows11_pc();
+    before.calendar->calendar_type = "3";
+    // On Linux the calendar probe sees nothing: the item's facts are replaced, not kept.
+    const Facts after = recollect_item(before, "calendar", milliseconds{1000});
+    CHECK_FALSE(after.calendar);
+    CHECK(after.pdf->handler_prog_id == before.pdf->handler_prog_id);
+    CHECK(after.os.build == before.os.build);
+    CHECK(after.service->server_time == before.service->server_time);
+
+    const Facts os_again = recollect_item(before, "os", milliseconds{1000});
+    CHECK_FALSE(os_again.os.is_windows);
+    CHECK(os_again.calendar->calendar_type == "3");
+
+    // Items without a probe of their own come back unchanged.
+    const Facts network_again = recollect_item(before, "network", milliseconds{1000});
+    CHECK(network_again.service->latency == before.service->latency);
+    CHECK(network_again.calendar->calendar_type == "3");
+}

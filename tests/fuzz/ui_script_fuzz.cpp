@@ -27,9 +27,11 @@ void check_step(const ScriptStep& step) {
     expect(!step.command.empty() && step.command.find_first_of(" \n") == std::string::npos);
     expect(step.argument.find('\n') == std::string::npos && step.text.find('\n') == std::string::npos);
     expect(careplan::core::trim(step.argument) == step.argument);
-    expect((step.command == "wait-idle") == step.argument.empty());
+    const bool alone = step.command == "wait-idle" || step.command == "refocus";
+    expect(alone == step.argument.empty());
     expect(has_text(step) != step.text.empty());
     if (step.command == "key") expect(script_key(step.argument).has_value());
+    if (step.command == "move-window") expect(window_move(step.argument).has_value());
     if (step.command == "content-scale") {
         const auto scale = script_scale(step.argument);
         expect(scale && *scale >= min_script_scale && *scale <= max_script_scale);

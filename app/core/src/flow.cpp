@@ -1,6 +1,7 @@
 #include "careplan/core/flow.hpp"
 
 #include <array>
+#include <utility>
 
 #include "careplan/core/errors.hpp"
 #include "careplan/core/text_keys.hpp"
@@ -70,6 +71,8 @@ State logged_out(const State& state) {
     out.env_check_running = state.env_check_running;
     out.env_report = state.env_report;
     out.installed_client_version = state.installed_client_version;
+    out.env_fix_opened = state.env_fix_opened;
+    out.env_item_rechecking = state.env_item_rechecking;
     out.guide_on = state.guide_on;  // the help desk's walkthrough goes on after a logout
     out.helpdesk_view = state.helpdesk_view;
     return out;
@@ -386,7 +389,59 @@ struct Update {
     void operator()(const event::EnvCheckFinished& e) {
         s.env_check_running = false;
         s.env_report = e.report;
+        s.env_fix_opened.reset();  // the whole report is new
+        s.env_item_rechecking.reset();
         if (e.installed_client_version) s.installed_client_version = e.installed_client_version;
+    }
+
+    // ---- S08 one-click remedies ----------------------------------------
+
+    const EnvCheckItem* report_item(const std::string& id) const {
+        if (!s.env_report) return nullptr;
+        for (const auto& item : s.env_report->items)
+            if (item.id == id) return &item;
+        return nullptr;
+    }
+
+    void operator()(const event::OpenFixPage& e) {
+        const EnvCheckItem* item = report_item(e.item_id);
+        if (!item || s.env_check_running) return;
+        const auto launch = fix_launch(s, *item);
+        if (!launch) return;
+        s.env_fix_opened = e.item_id;
+        effects.push_back(effect::OpenSettingsPage{*launch});
+    }
+
+    // The user may have changed the setting while away: check that item
+    // again, once (the next focus change does not repeat it).
+    void operator()(const event::WindowFocused&) {
+        if (!s.env_fix_opened || s.env_check_running || s.env_item_rechecking) return;
+        s.env_item_rechecking = std::exchange(s.env_fix_opened, std::nullopt);
+        effects.push_back(effect::RecheckEnvItem{*s.env_item_rechecking});
+    }
+
+    void operator()(const event::EnvItemRechecked& e) {
+        if (s.env_item_rechecking != e.item.id || !s.env_report) return;  // a full check came between
+        s.env_item_rechecking.reset();
+        for (auto& item : s.env_report->items)
+            if (item.id == e.item.id) item = e.item;
+        s.env_report->overall = overall_of(s.env_report->items);
+        s.env_report->text = e.report_text;
+    }
+
+    void operator()(const event::FixPageFailed&) {
+        s.env_fix_opened.reset();
+        s.message = Message{Message::Kind::error, "FIX_PAGE_FAILED", tr(texts::flow::fix_page_failed), false};
+    }
+
+    // The report's verdict: NG if any item is, else 注意 if any is, else OK.
+    static CheckOutcome overall_of(const std::vector<EnvCheckItem>& items) {
+        CheckOutcome overall = CheckOutcome::ok;
+        for (const auto& item : items) {
+            if (item.outcome == CheckOutcome::ng) return CheckOutcome::ng;
+            if (item.outcome == CheckOutcome::warning) overall = CheckOutcome::warning;
+        }
+        return overall;
     }
 
     void operator()(const event::FileSaved& e) {
@@ -547,6 +602,11 @@ bool version_notice_due(const State& state) {
     const std::string_view latest =
         state.notice ? std::string_view{state.notice->latest_client_version} : latest_client_version;
     return compare_versions(*state.installed_client_version, latest) < 0;
+}
+
+std::optional<SettingsLaunch> fix_launch(const State& state, const EnvCheckItem& item) {
+    if (!item.fix || !state.env_report) return std::nullopt;
+    return settings_launch(*item.fix, state.env_report->windows);
 }
 
 std::optional<ApplicationOutcome> review_outcome(const State& state) {

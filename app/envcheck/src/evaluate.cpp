@@ -32,6 +32,12 @@ Item judged(Item item, Outcome outcome, std::string remedy = {}) {
     return item;
 }
 
+// A remedy the user can carry out on a Windows page: S08 offers to open it.
+Item fixed_on(Item item, core::SettingsPage page) {
+    item.fix = page;
+    return item;
+}
+
 // A Windows-only item on another OS: developers run the check on Linux.
 Item not_windows(Item item) {
     item.facts.push_back(tr(texts::envcheck::not_windows));
@@ -90,7 +96,9 @@ Item evaluate_os(const Facts& facts) {
         return item;
     }
     item.facts.push_back(tr(texts::envcheck::os::windows10_ended));
-    return judged(std::move(item), Outcome::warning, tr(texts::envcheck::os::windows10_remedy));
+    // ESU enrolment and the upgrade to Windows 11 both start in Windows Update.
+    return fixed_on(judged(std::move(item), Outcome::warning, tr(texts::envcheck::os::windows10_remedy)),
+                    core::SettingsPage::windows_update);
 }
 
 // ---- Calendar ----------------------------------------------------------
@@ -155,7 +163,8 @@ Item evaluate_calendar(const Facts& facts) {
     const bool wareki = list_calendar_facts(*facts.calendar, item.facts);
     if (item.facts.empty()) return not_seen(std::move(item));
     if (!wareki) return item;
-    return judged(std::move(item), Outcome::ng, tr(texts::envcheck::calendar::remedy));
+    return fixed_on(judged(std::move(item), Outcome::ng, tr(texts::envcheck::calendar::remedy)),
+                    core::SettingsPage::region_format);
 }
 
 // ---- Browsers ----------------------------------------------------------
@@ -174,7 +183,9 @@ Item evaluate_browser(const Facts& facts) {
     item.facts.push_back(browser_line("Microsoft Edge", browsers.edge));
     item.facts.push_back(browser_line("Google Chrome", browsers.chrome));
     if (browsers.edge.present || browsers.chrome.present) return item;
-    return judged(std::move(item), Outcome::ng, tr(texts::envcheck::browser::remedy));
+    // Windows Update brings Microsoft Edge to a PC that lacks it.
+    return fixed_on(judged(std::move(item), Outcome::ng, tr(texts::envcheck::browser::remedy)),
+                    core::SettingsPage::windows_update);
 }
 
 // ---- PDF ---------------------------------------------------------------
@@ -222,7 +233,9 @@ Item evaluate_pdf(const Facts& facts) {
     item.facts.push_back(acrobat_line(pdf));
     if (handler_is_acrobat(pdf)) return item;
     if (pdf.acrobat_version) {
-        return judged(std::move(item), Outcome::warning, tr(texts::envcheck::pdf::make_default_remedy));
+        return fixed_on(
+            judged(std::move(item), Outcome::warning, tr(texts::envcheck::pdf::make_default_remedy)),
+            core::SettingsPage::default_apps);
     }
     const std::string install = tr(texts::envcheck::pdf::install);
     if (has_handler(pdf)) {
@@ -421,6 +434,8 @@ Report evaluate(const Facts& facts) {
     report.overall = overall_of(report.items);
     report.checked_at = jst_text(facts.checked_at);
     report.client_version = facts.client_version;
+    if (facts.os.is_windows && facts.os.major && facts.os.build)
+        report.windows = core::WindowsBuild{*facts.os.major, facts.os.minor.value_or(0), *facts.os.build};
     return report;
 }
 

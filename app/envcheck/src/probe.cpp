@@ -143,4 +143,28 @@ Facts collect_facts(const ProbeOptions& options) {
     return facts;
 }
 
+Facts recollect_item(Facts facts, std::string_view item_id, milliseconds time_limit) {
+    const auto deadline = steady_clock::now() + time_limit + probe_grace;
+    auto again = [&](auto probe, auto& fact) {
+        auto future = start(probe);
+        fact = settle(future, deadline);
+    };
+    if (item_id == "os") {
+        auto future = start(platform::probe_os);
+        facts.os = settle(future, deadline).value_or(OsFacts{});
+        facts.os.is_windows = platform::is_windows;
+    } else if (item_id == "calendar") {
+        again(platform::probe_calendar, facts.calendar);
+    } else if (item_id == "browser") {
+        again(platform::probe_browsers, facts.browsers);
+    } else if (item_id == "pdf") {
+        again(platform::probe_pdf, facts.pdf);
+    } else if (item_id == "client_app") {
+        again(platform::probe_installed_clients, facts.installed_clients);
+    } else if (item_id == "proxy") {
+        again(platform::probe_proxy, facts.proxy);
+    }
+    return facts;
+}
+
 }  // namespace careplan::envcheck

@@ -3,6 +3,7 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_impl_glfw.h>
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -100,6 +101,15 @@ float usable_scale(float x, float y) { return std::max({x, y, 1.0f}); }
 
 void on_content_scale(GLFWwindow*, float x, float y) { reported_scale = usable_scale(x, y); }
 
+// The window got the keyboard focus back since the last frame.
+std::atomic<bool> focus_regained{false};
+
+// Set after the ImGui backend installed its own, so it hands the event on.
+void on_focus(GLFWwindow* window, int focused) {
+    ImGui_ImplGlfw_WindowFocusCallback(window, focused);
+    if (focused == GLFW_TRUE) focus_regained = true;
+}
+
 // A startup failure, told with the help desk's number and hours.
 void show_startup_error(core::TextKey message) {
     show_fatal_error(core::tr(message, {{"contact", core::tr(texts::helpdesk::contact)}}));
@@ -128,6 +138,8 @@ int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo*
     float applied_scale = usable_scale(scale_x, scale_y);
     reported_scale = 0;
     glfwSetWindowContentScaleCallback(window.handle, on_content_scale);
+    focus_regained = false;
+    glfwSetWindowFocusCallback(window.handle, on_focus);
     if (info) info->renderer = window.renderer->name();
     const bool ready = !callbacks.setup || callbacks.setup(applied_scale);
 
@@ -163,6 +175,7 @@ int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo*
             if (callbacks.scale_changed) callbacks.scale_changed(applied_scale);
             frames_left = frames_after_input;
         }
+        if (focus_regained.exchange(false) && callbacks.focus_regained) callbacks.focus_regained();
         window.renderer->new_frame();
         ImGui::NewFrame();
         if (callbacks.draw) callbacks.draw();
@@ -210,6 +223,11 @@ void move_window(int dx, int dy) {
     int x = 0, y = 0;
     glfwGetWindowPos(open_handle, &x, &y);
     glfwSetWindowPos(open_handle, x + dx, y + dy);
+}
+
+void simulate_focus_regained() {
+    focus_regained = true;
+    request_redraw();
 }
 
 void request_close() {

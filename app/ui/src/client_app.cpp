@@ -77,7 +77,9 @@ void ClientApp::rescale(float content_scale) {
     ImGui::GetStyle().FontScaleMain = settings_.zoom;
 }
 
-bool ClientApp::wants_animation() const { return !state_.in_flight.empty() || state_.env_check_running; }
+bool ClientApp::wants_animation() const {
+    return !state_.in_flight.empty() || state_.env_check_running || state_.env_item_rechecking;
+}
 
 void ClientApp::dispatch(const core::Event& event) {
     core::Transition t = core::next(state_, event);
@@ -88,6 +90,12 @@ void ClientApp::dispatch(const core::Event& event) {
 void ClientApp::perform(core::Effect effect) {
     if (auto* copy = std::get_if<core::effect::CopyToClipboard>(&effect)) {
         ImGui::SetClipboardText(copy->text.c_str());  // the clipboard belongs to the UI thread
+        return;
+    }
+    // The shell too: ShellExecuteW wants the thread that owns the window.
+    if (auto* page = std::get_if<core::effect::OpenSettingsPage>(&effect)) {
+        const auto& launcher = config_.settings_launcher;
+        if (!launcher || !launcher->open(page->launch)) dispatch(core::event::FixPageFailed{});
         return;
     }
     runner_.perform(std::move(effect));
@@ -188,7 +196,10 @@ void ClientApp::draw() {
             {login_.user_id_typed(), login_.password_typed(), form_.draft(), contact_.inquiry_draft()},
             walkthrough_code());
     if (login_.take_helpdesk_request()) helpdesk_entry_.open();
+    const bool entry_was_open = helpdesk_entry_.is_open();
     if (const auto snapshot = helpdesk_entry_.draw()) open_walkthrough(*snapshot);
+    if (entry_was_open && !helpdesk_entry_.is_open() && state_.screen == core::Screen::login)
+        login_.refocus();
     record_keys_and_screen();
     // Each field's input mode (フリガナ in katakana, IDs without the IME).
     const std::string& field = frame_record().focused_field();

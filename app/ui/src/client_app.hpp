@@ -13,6 +13,7 @@
 #include "careplan/core/operation_record.hpp"
 #include "effect_runner.hpp"
 #include "settings.hpp"
+#include "settings_launcher.hpp"
 #include "views/views.hpp"
 
 namespace careplan::ui {
@@ -24,6 +25,9 @@ struct ClientConfig {
     core::DemoLogin replay_login;  // the account a saved operation record logs in with on replay
     bool helpdesk = false;         // --helpdesk: ask for a walkthrough code at start
     std::optional<core::WalkthroughSnapshot> helpdesk_code;  // --helpdesk CODE, decoded
+    // Opens the Windows pages of S08's one-click remedies (ShellExecuteW;
+    // --launch-trace: a trace file). None: the remedies report a failure.
+    std::shared_ptr<SettingsLauncher> settings_launcher;
 };
 
 class ClientApp {
@@ -42,9 +46,14 @@ class ClientApp {
     bool wants_animation() const;
 
     void dispatch(const core::Event& event);
+    // The window got the keyboard focus back (GLFW's focus callback).
+    void focus_regained() { dispatch(core::event::WindowFocused{}); }
     const core::State& state() const { return state_; }
     // Nothing is being waited for: no request, no check, no result unread.
-    bool idle() const { return runner_.idle() && state_.in_flight.empty() && !state_.env_check_running; }
+    bool idle() const {
+        return runner_.idle() && state_.in_flight.empty() && !state_.env_check_running &&
+               !state_.env_item_rechecking;
+    }
 
   private:
     void take_results_and_tick();

@@ -62,6 +62,8 @@ CommandLine parse_command_line(const std::vector<std::string>& args) {
             cl.proxy = value();
         else if (a == "--ui-script")
             cl.ui_script = value();
+        else if (a == "--launch-trace")  // hidden: for the GUI tests, not in the usage text
+            cl.launch_trace = value();
         else if (a == "--helpdesk") {
             cl.helpdesk = true;
             // The code is optional: without it the client asks for it.

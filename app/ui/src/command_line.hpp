@@ -21,6 +21,9 @@ struct CommandLine {
     // --ime-trace FILE, a test flag left out of --help: a line per IME call
     // with what imm32 then holds (the Wine test's proof, tests/tools/ime-check.py).
     std::optional<std::string> ime_trace;
+    // Hidden test option: S08's remedy buttons write what they would open to
+    // this file instead of opening it.
+    std::optional<std::string> launch_trace;
     bool helpdesk = false;                     // ヘルプデスク表示 on the embedded demo service
     std::optional<std::string> helpdesk_code;  // the walkthrough code to open, checked
     std::string error;                         // a Japanese message when the arguments are wrong

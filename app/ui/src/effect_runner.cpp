@@ -64,11 +64,14 @@ std::optional<core::Event> execute(api::Client& client, const core::Effect& effe
                                 [](const InquiryReceipt& r) { return event::InquiryAccepted{r}; });
             } else if constexpr (std::is_same_v<E, effect::RunEnvCheck>) {
                 return options.run_env_check();
+            } else if constexpr (std::is_same_v<E, effect::RecheckEnvItem>) {
+                return options.recheck_env_item(e.item_id);
             } else if constexpr (std::is_same_v<E, effect::SaveFile>) {
                 return save_file(e);
             } else {
-                static_assert(std::is_same_v<E, effect::CopyToClipboard>);
-                return std::nullopt;  // the clipboard belongs to the UI thread
+                static_assert(std::is_same_v<E, effect::CopyToClipboard> ||
+                              std::is_same_v<E, effect::OpenSettingsPage>);
+                return std::nullopt;  // the clipboard and the shell belong to the UI thread
             }
         },
         effect);

@@ -27,6 +27,8 @@ struct EffectRunnerOptions {
     std::optional<core::HostPort> proxy;
     // Runs the environment check and returns its result event (S08).
     std::function<core::event::EnvCheckFinished()> run_env_check;
+    // Checks one item of it again (after its fix).
+    std::function<core::event::EnvItemRechecked(const std::string& item_id)> recheck_env_item;
     // Called from a worker whenever a result is ready (wakes the UI loop).
     std::function<void()> on_result;
 };

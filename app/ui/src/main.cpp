@@ -135,9 +135,12 @@ int run_client(const ui::CommandLine& cl, const Connection& connection, ui::Clie
     ui::EffectRunnerOptions runner;
     runner.base_url = connection.base_url;
     runner.proxy = connection.route.proxy;
-    runner.run_env_check = [connection] {
-        return ui::run_env_check_for_ui(connection.base_url, connection.route);
-    };
+    auto env_check = std::make_shared<ui::EnvCheckSession>(connection.base_url, connection.route);
+    runner.run_env_check = [env_check] { return env_check->run(); };
+    runner.recheck_env_item = [env_check](const std::string& item_id) { return env_check->recheck(item_id); };
+    config.settings_launcher = cl.launch_trace
+                                   ? ui::tracing_settings_launcher(platform::path_from_utf8(*cl.launch_trace))
+                                   : ui::system_settings_launcher();
     runner.on_result = platform::request_redraw;
     ui::ClientApp app(config, runner);
 
@@ -157,6 +160,7 @@ int run_client(const ui::CommandLine& cl, const Connection& connection, ui::Clie
         return app.setup(scale);
     };
     callbacks.scale_changed = [&](float scale) { app.rescale(scale); };
+    callbacks.focus_regained = [&] { app.focus_regained(); };
     callbacks.draw = [&] {
         app.draw();
         if (!player) return;

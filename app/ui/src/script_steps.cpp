@@ -14,8 +14,8 @@ namespace {
 
 const std::vector<std::string> commands_with_argument{
     "click",      "type",   "key",  "wait-screen", "expect-text",   "expect-disabled", "expect-enabled",
-    "screenshot", "scroll", "text", "paste",       "content-scale", "print-text", "move-window"};
-const std::vector<std::string> commands_without_argument{"wait-idle"};
+    "screenshot", "scroll", "text", "paste",       "content-scale", "print-text", "move-window", "wait-file", "expect-gone"};
+const std::vector<std::string> commands_without_argument{"wait-idle", "refocus"};
 
 bool listed(const std::vector<std::string>& commands, const std::string& command) {
     return std::find(commands.begin(), commands.end(), command) != commands.end();

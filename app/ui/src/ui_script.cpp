@@ -4,9 +4,13 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
 
 #include "automation.hpp"
 #include "careplan/core/text_keys.hpp"
+#include "careplan/platform/paths.hpp"
 #include "careplan/platform/runner.hpp"
 
 namespace careplan::ui {
@@ -141,6 +145,7 @@ bool UiScriptPlayer::run_step(const ScriptStep& step) {
     }
     if (step.command == "wait-screen") return seen.screen_code() == arg;
     if (step.command == "expect-text") return seen.shows_text(arg);
+    if (step.command == "expect-gone") return !seen.shows_text(arg);
     if (step.command == "print-text") {
         const auto& shown = seen.texts();
         const auto it = std::find_if(shown.begin(), shown.end(),
@@ -155,6 +160,14 @@ bool UiScriptPlayer::run_step(const ScriptStep& step) {
         return c && c->enabled == (step.command == "expect-enabled");
     }
     if (step.command == "wait-idle") return idle_();
+    // The user comes back to the window, as GLFW reports it.
+    if (step.command == "refocus") {
+        platform::simulate_focus_regained();
+        return true;
+    }
+    // A file that the test around the client writes when it is done (e.g.
+    // changing a setting while S08 waits for the user to come back).
+    if (step.command == "wait-file") return std::filesystem::exists(platform::path_from_utf8(arg));
     if (step.command == "content-scale") {
         const float scale = *script_scale(arg);
         if (phase_ == 0) {

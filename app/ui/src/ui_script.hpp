@@ -11,10 +11,13 @@
 //   scroll LABEL             turn the mouse wheel over it to the end (texts to agree to)
 //   wait-screen S03          until that screen shows (20 s at most)
 //   expect-text TEXT         until TEXT is shown (20 s at most)
+//   expect-gone TEXT         until TEXT is no longer shown (20 s at most)
 //   print-text TEXT          prints the first text shown that holds TEXT (to hand it on)
 //   expect-disabled LABEL    the control is shown and cannot be pressed
 //   expect-enabled LABEL
 //   wait-idle                until no request or check is running
+//   refocus                  as if the window got the focus back (the user returns)
+//   wait-file FILE           until FILE exists (written by the test around the client)
 //   content-scale 2          as if the screen's scale became 200 %, until the client follows
 //   move-window DX DY        moves the window by DX, DY screen pixels (the IME's windows follow)
 //   screenshot FILE.png      once the picture is stable

@@ -116,4 +116,16 @@ void spinner() {
     ImGui::Dummy(ImVec2{radius * 2, radius * 2});
 }
 
+void FieldFocus::request_first_error(const core::FieldErrors& errors,
+                                     std::initializer_list<std::string_view> order) {
+    for (std::string_view field : order)
+        if (errors.contains(std::string(field))) return request(field);
+}
+
+void FieldFocus::before(std::string_view field) {
+    if (field_.empty() || field_ != field) return;
+    ImGui::SetKeyboardFocusHere();
+    field_.clear();
+}
+
 }  // namespace careplan::ui

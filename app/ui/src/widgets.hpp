@@ -4,6 +4,7 @@
 // what lets the UI script runner find a control by the label a user sees.
 #include <imgui.h>
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -34,5 +35,28 @@ void field_row(std::string_view label, std::string_view value);
 
 // An indeterminate progress indicator for requests in flight.
 void spinner();
+
+// Focus that never lies: where typing goes next frame. A form asks for a
+// field (on entering, after an error, back from a review) and the field
+// takes the keyboard when it is drawn, so that a field never looks focused
+// while the keys go nowhere.
+class FieldFocus {
+  public:
+    void request(std::string_view field) { field_ = field; }
+    // The first field of `order` that has an error; none when none has.
+    void request_first_error(const core::FieldErrors& errors, std::initializer_list<std::string_view> order);
+    // Just before drawing `field`: it takes the keys if it was asked for.
+    void before(std::string_view field);
+
+  private:
+    std::string field_;
+};
+
+// A FieldFocus that starts on `field` (the first field of a form).
+inline FieldFocus first_field(std::string_view field) {
+    FieldFocus focus;
+    focus.request(field);
+    return focus;
+}
 
 }  // namespace careplan::ui

@@ -53,21 +53,15 @@ void ApplicationFormView::draw(const core::State& state, Events& out) {
     ImGui::BeginChild("fields", ImVec2{left_width, -footer});
     const auto& errors = state.form_errors;
     // A field with its label and the example shown while it is empty.
-    if (!state.form_errors.empty() && state.form_errors != errors_seen_) {
-        // 確認画面へ found errors: typing goes to the first wrong field.
-        for (const char* name :
-             {"applicant_name", "applicant_kana", "email", "email_confirm", "phone", "office_number"})
-            if (state.form_errors.contains(name)) {
-                focus_field_ = name;
-                break;
-            }
-    }
-    errors_seen_ = state.form_errors;
+    // Errors new to this view (確認画面へ here, or the service's answer after
+    // S06 sent the form back), or the same ones again after another 確認画面へ
+    // (whose Enter left the field): typing goes to the first wrong field.
+    if (!errors.empty() && (errors != errors_seen_ || std::exchange(reviewed_, false)))
+        focus_.request_first_error(
+            errors, {"applicant_name", "applicant_kana", "email", "email_confirm", "phone", "office_number"});
+    errors_seen_ = errors;
     auto field = [&](core::TextKey label, std::string& value, const char* name, core::TextKey hint) {
-        if (focus_field_ == name) {
-            ImGui::SetKeyboardFocusHere();
-            focus_field_.clear();
-        }
+        focus_.before(name);
         input_field(core::tr(label), value, errors, name, 0, core::tr(hint).c_str(), 18);
     };
     field(texts::label::applicant_name, input_.applicant_name, "applicant_name",
@@ -97,8 +91,10 @@ void ApplicationFormView::draw(const core::State& state, Events& out) {
     // an application cannot be cancelled).
     const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter);
     if ((primary_button(core::tr(texts::form::to_confirm), state.terms.has_value()) ||
-         (enter && state.terms)))
+         (enter && state.terms))) {
         out.push_back(core::event::ReviewApplication{input_});
+        reviewed_ = true;
+    }
     ImGui::SameLine();
     if (button(core::tr(texts::form::back))) out.push_back(core::event::Back{});
 }

@@ -43,13 +43,43 @@ void outcome_badge(const core::EnvCheckItem& item) {
     ImGui::SameLine();
 }
 
-void report_item(const core::EnvCheckItem& item) {
+core::TextKey fix_label(core::SettingsPage page) {
+    switch (page) {
+        case core::SettingsPage::region_format: return texts::pc_check::fix::region_format;
+        case core::SettingsPage::default_apps: return texts::pc_check::fix::default_apps;
+        case core::SettingsPage::windows_update: break;
+    }
+    return texts::pc_check::fix::windows_update;
+}
+
+// The one-click remedy: a button that opens the item's Windows page, and what
+// happens next. Not on Linux (no page to open: the remedy text says what to
+// do) and not where nothing needs fixing.
+void fix_button(const core::State& state, const core::EnvCheckItem& item, Events& out) {
+    if (!item.fix || !core::fix_launch(state, item)) return;
+    ImGui::PushID(item.id.c_str());
+    if (state.env_item_rechecking == item.id) {
+        spinner();
+        ImGui::SameLine();
+        text_muted(core::tr(texts::pc_check::fix::rechecking));
+    } else {
+        if (button(core::tr(fix_label(*item.fix)), !state.env_check_running))
+            out.push_back(core::event::OpenFixPage{item.id});
+        ImGui::SameLine();
+        text_muted(core::tr(state.env_fix_opened == item.id ? texts::pc_check::fix::opened
+                                                            : texts::pc_check::fix::help));
+    }
+    ImGui::PopID();
+}
+
+void report_item(const core::State& state, const core::EnvCheckItem& item, Events& out) {
     outcome_badge(item);
     text(item.title);
     ImGui::Indent(ImGui::GetFontSize() * 1.8f);
     for (const auto& fact : item.facts) text_muted(fact);
     if (!item.remedy.empty())
         text_colored(colors::text, core::tr(texts::pc_check::remedy, {{"remedy", item.remedy}}));
+    fix_button(state, item, out);
     ImGui::Unindent(ImGui::GetFontSize() * 1.8f);
     ImGui::Spacing();
 }
@@ -79,7 +109,7 @@ void EnvCheckView::draw(const core::State& state, Events& out) {
         if (button(core::tr(texts::pc_check::show_steps))) out.push_back(core::event::OpenVersionNotice{});
     }
     ImGui::BeginChild("report", ImVec2{0, -ImGui::GetFontSize() * 3.2f}, ImGuiChildFlags_Borders);
-    for (const auto& item : report.items) report_item(item);
+    for (const auto& item : report.items) report_item(state, item, out);
     ImGui::EndChild();
     if (button(core::tr(texts::pc_check::copy))) out.push_back(core::event::CopyText{report.text});
     ImGui::SameLine();

@@ -37,7 +37,8 @@ std::optional<core::WalkthroughSnapshot> HelpdeskEntryView::draw() {
     if (primary_button(core::tr(texts::helpdesk_view::show)) || enter) {
         opened = core::decode_walkthrough_code(code_);
         wrong_ = !opened;
-        if (opened) open_ = false;
+        open_ = !opened;
+        focus_ = !opened;  // Enter left the field: the corrected code is typed into it again
     }
     ImGui::SameLine();
     if (button(core::tr(texts::helpdesk_view::close))) open_ = false;

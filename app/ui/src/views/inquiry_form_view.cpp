@@ -22,7 +22,8 @@ void field_error(const core::FieldErrors& errors, const char* field) {
 
 // お問い合わせの種類 as radio buttons, as many on a line as fit. The group
 // is a control of its own too, so that the guide can point at it.
-void category_choice(std::optional<core::InquiryCategory>& category, const core::FieldErrors& errors) {
+void category_choice(std::optional<core::InquiryCategory>& category, const core::FieldErrors& errors,
+                     FieldFocus& focus) {
     const std::string label = core::tr(texts::inquiry_form::category);
     text(label);
     const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
@@ -36,6 +37,7 @@ void category_choice(std::optional<core::InquiryCategory>& category, const core:
             ImGui::SameLine(0.0f, ImGui::GetFontSize() * 1.2f);
             if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
         }
+        if (first) focus.before("category");  // the keys (Space, arrows) go to the first choice
         first = false;
         if (radio_button(name, category == choice)) category = choice;
     }
@@ -45,11 +47,12 @@ void category_choice(std::optional<core::InquiryCategory>& category, const core:
 }
 
 // お問い合わせ内容: several lines, with the count against the limit.
-void message_field(std::string& message, const core::FieldErrors& errors) {
+void message_field(std::string& message, const core::FieldErrors& errors, FieldFocus& focus) {
     const std::string label = core::tr(texts::inquiry::field::message);
     text(label);
     const float em = ImGui::GetFontSize();
     const float width = std::min(ImGui::GetContentRegionAvail().x, em * 40.0f);
+    focus.before("message");
     ImGui::InputTextMultiline("##message", &message, ImVec2{width, em * 7.0f});
     frame_record().control(label, true);
     if (ImGui::IsItemDeactivatedAfterEdit()) operation_record().typed(label, field_kind("message"), message);
@@ -108,6 +111,8 @@ void InquiryFormView::draw(const core::State& state, const std::string& code, Ev
     ImGui::Separator();
     // A new step starts at its top, not where the previous one was scrolled to.
     if (step != shown_) ImGui::SetScrollHereY(0.0f);
+    // Back from the review (修正する), typing goes on in the message.
+    if (step == Step::edit && shown_ == Step::review) focus_.request("message");
     shown_ = step;
     text_large(core::tr(texts::inquiry_form::title), colors::text);
     switch (step) {
@@ -119,19 +124,27 @@ void InquiryFormView::draw(const core::State& state, const std::string& code, Ev
 
 void InquiryFormView::draw_edit(const core::State& state, const std::string& code, Events& out) {
     const auto& errors = state.inquiry_errors;
+    // Errors new to the form (its own check or the service's), or the same
+    // ones after another 送信内容を確認: typing goes to the first wrong field.
+    if (!errors.empty() && (errors != errors_seen_ || std::exchange(reviewed_, false)))
+        focus_.request_first_error(errors, {"category", "message", "reply_email", "phone", "office_number"});
+    errors_seen_ = errors;
     text(core::tr(texts::inquiry_form::intro));
     ImGui::Spacing();
-    category_choice(input_.category, errors);
+    category_choice(input_.category, errors, focus_);
     ImGui::Spacing();
-    message_field(input_.message, errors);
+    message_field(input_.message, errors, focus_);
+    focus_.before("reply_email");
     input_field(core::tr(texts::inquiry::field::reply_email), input_.reply_email, errors, "reply_email", 0,
                 core::tr(texts::inquiry_form::email_hint).c_str(), 22);
+    focus_.before("phone");
     input_field(core::tr(texts::inquiry_form::phone), input_.phone, errors, "phone", 0,
                 core::tr(texts::inquiry_form::phone_hint).c_str(), 14);
     if (state.session) {
         text(core::tr(texts::inquiry_form::office_logged_in,
                       {{"office_number", state.session->user.office_number}}));
     } else {
+        focus_.before("office_number");
         input_field(core::tr(texts::label::office_number), input_.office_number, errors, "office_number", 0,
                     core::tr(texts::inquiry_form::office_number_hint).c_str(), 12);
     }
@@ -140,8 +153,10 @@ void InquiryFormView::draw_edit(const core::State& state, const std::string& cod
     text_muted(core::tr(texts::inquiry_form::attach_note));
     field_error(errors, "attachment");
     ImGui::Spacing();
-    if (primary_button(core::tr(texts::inquiry_form::review)))
+    if (primary_button(core::tr(texts::inquiry_form::review))) {
         out.push_back(core::event::ReviewInquiry{to_send(state, code)});
+        reviewed_ = true;
+    }
     failure_note(state);
 }
 

@@ -11,6 +11,7 @@
 #include "careplan/core/flow.hpp"
 #include "careplan/core/guide.hpp"
 #include "careplan/core/walkthrough_code.hpp"
+#include "widgets.hpp"
 
 namespace careplan::ui {
 
@@ -33,6 +34,9 @@ class LoginView {  // S01
     bool password_typed() const { return !password_.empty(); }
     // The demo picker's ヘルプデスク表示 was pressed (once).
     bool take_helpdesk_request() { return std::exchange(helpdesk_requested_, false); }
+    // A window over S01 closed: typing goes to the first empty field again
+    // (ユーザID when both are filled), not to a field that only looks focused.
+    void refocus() { focus_ = !user_id_.empty() && password_.empty() ? Focus::password : Focus::user_id; }
 
   private:
     std::string user_id_;
@@ -66,10 +70,11 @@ class ApplicationFormView {  // S05
   private:
     core::ApplicationInput input_;
     bool loaded_ = false;
-    // The field typing goes to next frame: the first one on entering, the
-    // first wrong one after 確認画面へ found errors.
-    std::string focus_field_ = "applicant_name";
+    // The field typing goes to next frame: the first one on entering (also
+    // back from S06), the first wrong one after 確認画面へ found errors.
+    FieldFocus focus_ = first_field("applicant_name");
     core::FieldErrors errors_seen_;
+    bool reviewed_ = false;  // 確認画面へ was pressed; its errors take the focus
 };
 
 class ConfirmView {  // S06
@@ -116,6 +121,12 @@ class InquiryFormView {
     core::InquiryInput input_;  // attachment stays empty: it is built when reviewed
     bool attach_ = false;       // 「サポート情報を添付する」
     Step shown_ = Step::edit;   // to bring a new step's top into view
+    // Where typing goes: back from the review (修正する) the message, after
+    // errors the first wrong field. Not on entering S10: the form is at the
+    // end of the screen, below what most callers came to read.
+    FieldFocus focus_;
+    core::FieldErrors errors_seen_;
+    bool reviewed_ = false;  // 送信内容を確認 was pressed; its errors take the focus
 };
 
 // What 「サポート情報を添付する」 attaches to an inquiry: the support report
@@ -143,6 +154,7 @@ class VersionNoticeView {  // S11
 class HelpdeskEntryView {
   public:
     void open();
+    bool is_open() const { return open_; }
     std::optional<core::WalkthroughSnapshot> draw();
 
   private:

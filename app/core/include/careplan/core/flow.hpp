@@ -121,6 +121,10 @@ struct State {
     bool env_check_running = false;
     std::optional<EnvCheckResult> env_report;
     std::optional<std::string> installed_client_version;  // found by the env check
+    // One-click remedies: the item whose Windows page was opened, re-checked
+    // when the user comes back to the window; then the item being re-checked.
+    std::optional<std::string> env_fix_opened;
+    std::optional<std::string> env_item_rechecking;
 
     // S10 問い合わせフォーム: its errors, the input (normalised) shown by
     // 送信内容を確認 for sending, the sending in flight or failed, and the
@@ -182,6 +186,13 @@ struct ShowWalkthrough {
     std::optional<LoginInput> demo_login;
 };
 struct RunEnvCheck {};  // S08 チェック開始
+// S08: the button of an item's one-click remedy (opens its Windows page).
+struct OpenFixPage {
+    std::string item_id;
+};
+// The client's window got the keyboard focus back (the user returns from the
+// page opened for a fix).
+struct WindowFocused {};
 struct CopyText {
     std::string text;
 };  // copy a report for the help desk
@@ -236,6 +247,13 @@ struct FileSaved {
     bool ok = false;
     std::string error;
 };
+// One item checked again after its fix; report_text is the whole report with
+// the item's new result, to copy or save.
+struct EnvItemRechecked {
+    EnvCheckItem item;
+    std::string report_text;
+};
+struct FixPageFailed {};  // Windows did not open the page
 }  // namespace event
 
 using Event =
@@ -246,7 +264,8 @@ using Event =
                  event::SaveText, event::Tick, event::LoginSucceeded, event::LicenseLoaded,
                  event::TermsLoaded, event::NoticesLoaded, event::ApplicationAccepted, event::RequestFailed,
                  event::EnvCheckFinished, event::FileSaved, event::ReviewInquiry, event::EditInquiry,
-                 event::SubmitInquiry, event::NewInquiry, event::InquiryAccepted>;
+                 event::SubmitInquiry, event::NewInquiry, event::InquiryAccepted, event::OpenFixPage,
+                 event::WindowFocused, event::EnvItemRechecked, event::FixPageFailed>;
 
 namespace effect {
 // HTTP (app/api). Each reports back LoginSucceeded / LicenseLoaded /
@@ -289,11 +308,21 @@ struct SaveFile {
     std::string path;
     std::string content;
 };
+// Opens a Windows page (on the UI thread, like the clipboard); reports
+// FixPageFailed only when Windows refuses.
+struct OpenSettingsPage {
+    SettingsLaunch launch;
+};
+// Checks one item again (its probes only); reports EnvItemRechecked.
+struct RecheckEnvItem {
+    std::string item_id;
+};
 }  // namespace effect
 
 using Effect = std::variant<effect::Login, effect::Logout, effect::FetchLicense, effect::FetchTerms,
                             effect::FetchNotices, effect::SubmitApplication, effect::RunEnvCheck,
-                            effect::CopyToClipboard, effect::SaveFile, effect::SendInquiry>;
+                            effect::CopyToClipboard, effect::SaveFile, effect::SendInquiry,
+                            effect::OpenSettingsPage, effect::RecheckEnvItem>;
 
 struct Transition {
     State state;
@@ -316,6 +345,9 @@ bool agreement_enabled(const State& state, Document document);
 // A version notice applies: the env check found an installed client older
 // than the latest (from /notices, else latest_client_version).
 bool version_notice_due(const State& state);
+// S08: what the item's remedy button opens on this PC; nullopt: no button
+// (nothing to fix there, or not Windows: the remedy text says what to do).
+std::optional<SettingsLaunch> fix_launch(const State& state, const EnvCheckItem& item);
 // S06: what the application will give (kind, period, mail date, fee months),
 // from the license the service sent.
 std::optional<ApplicationOutcome> review_outcome(const State& state);

@@ -11,6 +11,7 @@
 #include "careplan/core/date.hpp"
 #include "careplan/core/input.hpp"
 #include "careplan/core/license.hpp"
+#include "careplan/core/settings_page.hpp"
 #include "careplan/core/text_keys.hpp"
 
 namespace careplan::core {
@@ -97,20 +98,24 @@ enum class CheckOutcome { ok, warning, ng, not_applicable };
 
 // The environment check's result as S08 shows it: app/envcheck makes it from
 // the PC's facts; the flow only keeps it. `label` is the outcome's word
-// (OK / 注意 / NG / 対象外).
+// (OK / 注意 / NG / 対象外). `fix` is the Windows page that fixes the item,
+// when one does (S08 then offers a button that opens it).
 struct EnvCheckItem {
     std::string title;
     CheckOutcome outcome = CheckOutcome::not_applicable;
     std::string label;
     std::vector<std::string> facts;
     std::string remedy;
+    std::string id;  // stable: "os", "calendar", ... (envcheck::item_ids())
+    std::optional<SettingsPage> fix;
     friend bool operator==(const EnvCheckItem&, const EnvCheckItem&) = default;
 };
 
 struct EnvCheckResult {
     CheckOutcome overall = CheckOutcome::ok;
     std::vector<EnvCheckItem> items;
-    std::string text;  // the whole report as text, to copy or save for the help desk
+    std::string text;                     // the whole report as text, to copy or save for the help desk
+    std::optional<WindowsBuild> windows;  // the PC's Windows, when it is one: which page opens a fix
     friend bool operator==(const EnvCheckResult&, const EnvCheckResult&) = default;
 };
 

@@ -2,12 +2,14 @@
 // The evaluator: facts -> report. Pure (no I/O, no clock), so that every rule
 // is tested from fixture facts.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "careplan/core/model.hpp"
 #include "careplan/core/os_support.hpp"
+#include "careplan/core/settings_page.hpp"
 #include "careplan/envcheck/facts.hpp"
 
 namespace careplan::envcheck {
@@ -24,8 +26,9 @@ struct Item {
     std::string id;     // stable: "os", "calendar", ...
     std::string title;  // Japanese, for the list
     Outcome outcome = Outcome::not_applicable;
-    std::vector<std::string> facts;  // Japanese lines: what was seen
-    std::string remedy;              // Japanese, what to do; "" when nothing to do
+    std::vector<std::string> facts;         // Japanese lines: what was seen
+    std::string remedy;                     // Japanese, what to do; "" when nothing to do
+    std::optional<core::SettingsPage> fix;  // the Windows page where the user fixes it
 };
 
 struct Report {
@@ -34,6 +37,7 @@ struct Report {
     Outcome overall = Outcome::ok;  // ng if any ng, else warning if any, else ok
     std::string checked_at;         // "2026-11-25 10:00 (日本時間)"
     std::string client_version;
+    std::optional<core::WindowsBuild> windows;  // the PC's Windows, when it is one and was seen
 };
 
 // The item ids in report order: os, calendar, browser, pdf, client_app,

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "careplan/envcheck/facts.hpp"
 
@@ -39,6 +40,13 @@ struct ProbeOptions {
 // one lifelong thread (see probe.cpp), so calls never overlap: while an
 // earlier call is still stuck, the next check reports a timeout.
 Facts collect_facts(const ProbeOptions& options);
+
+// The facts of one item probed again (after the user changed a setting), the
+// others kept from `facts`: os, calendar, browser, pdf, client_app and proxy
+// have probes of their own; any other id gives `facts` back unchanged.
+// Waits at most time_limit plus the grace; a probe that fails or overruns
+// leaves its facts empty ("not seen"), as in collect_facts.
+Facts recollect_item(Facts facts, std::string_view item_id, std::chrono::milliseconds time_limit);
 
 // The grace added to time_limit (see collect_facts).
 inline constexpr std::chrono::milliseconds probe_grace{250};

@@ -42,6 +42,9 @@ struct RunnerCallbacks {
     // of another scale, or a remote desktop session came back from a PC with
     // another one. Before the next frame.
     std::function<void(float content_scale)> scale_changed;
+    // The window got the keyboard focus back (the user returns from another
+    // program). Before the next frame.
+    std::function<void()> focus_regained;
     // Once a screenshot is taken, its path; or the error.
     std::function<void(bool ok, const std::string& path)> screenshot_taken;
 };
@@ -79,6 +82,10 @@ void move_window(int dx, int dy);
 // The window's IME, for the input mode of each field: imm32 on Windows; on
 // other systems one without an input context.
 core::ImeSwitch& ime_switch();
+
+// As if the window got the focus back (UI scripts: the user returning from
+// a page the client opened).
+void simulate_focus_regained();
 
 // Shows an error to a user who may have started the program by double-click:
 // a message box on Windows, stderr elsewhere.

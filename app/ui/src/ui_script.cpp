@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <sstream>
 
 #include "automation.hpp"
 #include "careplan/core/strings.hpp"
 #include "careplan/core/text_keys.hpp"
+#include "careplan/platform/paths.hpp"
 #include "careplan/platform/runner.hpp"
 
 namespace careplan::ui {
@@ -21,8 +23,9 @@ constexpr auto step_time_limit = std::chrono::seconds(20);
 constexpr int frames_after_input = 3;
 
 const std::vector<std::string> commands_with_argument{
-    "click",      "type",   "key",  "wait-screen", "expect-text",   "expect-disabled", "expect-enabled",
-    "screenshot", "scroll", "text", "paste",       "content-scale", "print-text"};
+    "click",           "type",           "key",        "wait-screen", "expect-text",
+    "expect-disabled", "expect-enabled", "screenshot", "scroll",      "text",
+    "paste",           "content-scale",  "print-text", "minimize",    "window-size"};
 
 // The content scales a script may ask for (1.0 = 96 dpi).
 constexpr float min_script_scale = 1.0f, max_script_scale = 4.0f;
@@ -33,6 +36,31 @@ std::optional<float> script_scale(const std::string& text) {
     if (end == text.c_str() || *end != '\0' || scale < min_script_scale || scale > max_script_scale)
         return std::nullopt;
     return scale;
+}
+
+// How long a script may keep the window minimised, in whole seconds.
+constexpr int min_minimize_seconds = 1, max_minimize_seconds = 10;
+
+std::optional<int> script_seconds(const std::string& text) {
+    char* end = nullptr;
+    const long seconds = std::strtol(text.c_str(), &end, 10);
+    if (end == text.c_str() || *end != '\0' || seconds < min_minimize_seconds ||
+        seconds > max_minimize_seconds)
+        return std::nullopt;
+    return static_cast<int>(seconds);
+}
+
+// The window sizes a script may ask for: from the client's minimum up.
+constexpr int min_window_width = 800, min_window_height = 600, max_window_side = 4096;
+
+std::optional<std::pair<int, int>> script_window_size(const std::string& text) {
+    int width = 0, height = 0;
+    char rest = 0;
+    if (std::sscanf(text.c_str(), "%dx%d%c", &width, &height, &rest) != 2) return std::nullopt;
+    if (width < min_window_width || height < min_window_height || width > max_window_side ||
+        height > max_window_side)
+        return std::nullopt;
+    return std::pair{width, height};
 }
 
 struct KeyChord {
@@ -92,7 +120,7 @@ std::optional<std::vector<ScriptStep>> parse_ui_script(const std::string& source
             rest = std::string(core::trim(rest.substr(0, eq)));
         }
         step.argument = rest;
-        if (!needs_argument && step.command != "wait-idle") {
+        if (!needs_argument && step.command != "wait-idle" && step.command != "settings-changed") {
             error = core::tr(texts::client::script::unknown_command,
                              {{"line", line_no}, {"command", step.command}});
             return std::nullopt;
@@ -107,6 +135,20 @@ std::optional<std::vector<ScriptStep>> parse_ui_script(const std::string& source
                                                             {"min", static_cast<int>(min_script_scale)},
                                                             {"max", static_cast<int>(max_script_scale)},
                                                             {"value", rest}});
+            return std::nullopt;
+        }
+        if (step.command == "minimize" && !script_seconds(rest)) {
+            error = core::tr(texts::client::script::seconds, {{"line", line_no},
+                                                              {"min", min_minimize_seconds},
+                                                              {"max", max_minimize_seconds},
+                                                              {"value", rest}});
+            return std::nullopt;
+        }
+        if (step.command == "window-size" && !script_window_size(rest)) {
+            error = core::tr(texts::client::script::window_size, {{"line", line_no},
+                                                                  {"width", min_window_width},
+                                                                  {"height", min_window_height},
+                                                                  {"value", rest}});
             return std::nullopt;
         }
         if (step.command == "key" && !key_named(rest)) {
@@ -225,6 +267,14 @@ bool UiScriptPlayer::run_step(const ScriptStep& step) {
         return c && c->enabled == (step.command == "expect-enabled");
     }
     if (step.command == "wait-idle") return idle_();
+    if (step.command == "wait-file") {
+        std::error_code ignored;
+        return std::filesystem::exists(platform::path_from_utf8(arg), ignored);
+    }
+    if (step.command == "settings-changed") {
+        platform::announce_settings_change();
+        return true;
+    }
     if (step.command == "content-scale") {
         const float scale = *script_scale(arg);
         if (phase_ == 0) {
@@ -233,6 +283,17 @@ bool UiScriptPlayer::run_step(const ScriptStep& step) {
             return false;
         }
         return ImGui::GetStyle().FontScaleDpi == scale;  // the client has applied it
+    }
+    if (step.command == "minimize") return minimize_step(*script_seconds(arg));
+    if (step.command == "window-size") {
+        const auto [width, height] = *script_window_size(arg);
+        if (phase_ == 0) {
+            phase_ = 1;
+            platform::resize_window(width, height);
+            return false;
+        }
+        const ImVec2 size = ImGui::GetIO().DisplaySize;  // the client has laid out at the new size
+        return size.x == static_cast<float>(width) && size.y == static_cast<float>(height);
     }
     // screenshot
     if (phase_ == 0) {
@@ -246,6 +307,28 @@ bool UiScriptPlayer::run_step(const ScriptStep& step) {
     }
     if (!screenshot_done_) return false;
     if (!screenshot_ok_) fail(core::tr(texts::client::screenshot_failed));
+    return true;
+}
+
+// Minimised for a while and restored: the runner must draw nothing meanwhile.
+bool UiScriptPlayer::minimize_step(int seconds) {
+    if (phase_ == 0) {
+        phase_ = 1;
+        minimized_.reset();
+        platform::minimize_for(seconds, [this](bool minimized, int frames) {
+            minimized_ = std::pair{minimized, frames};
+        });
+        return false;
+    }
+    if (!minimized_) return false;
+    const auto [minimized, frames] = *minimized_;
+    std::printf("ui-script minimized: %s for %d s, frames drawn meanwhile: %d\n", minimized ? "yes" : "no",
+                seconds, frames);
+    std::fflush(stdout);
+    if (!minimized)
+        fail(core::tr(texts::client::script::not_minimized));
+    else if (frames > 0)
+        fail(core::tr(texts::client::script::drawn_while_minimized, {{"frames", frames}}));
     return true;
 }
 

@@ -55,7 +55,7 @@ void message_field(std::string& message, const core::FieldErrors& errors) {
     if (ImGui::IsItemDeactivatedAfterEdit()) operation_record().typed(label, field_kind("message"), message);
     const std::size_t count = core::utf8_length(message);
     const bool over = count > core::max_inquiry_message_chars;
-    text_colored(over ? colors::error : colors::muted,
+    text_colored(over ? colors().error : colors().muted,
                  core::tr(over ? texts::inquiry_form::counter_over : texts::inquiry_form::counter,
                           {{"count", count}, {"max", core::max_inquiry_message_chars}}));
     field_error(errors, "message");
@@ -109,7 +109,7 @@ void InquiryFormView::draw(const core::State& state, const std::string& code, Ev
     // A new step starts at its top, not where the previous one was scrolled to.
     if (step != shown_) ImGui::SetScrollHereY(0.0f);
     shown_ = step;
-    text_large(core::tr(texts::inquiry_form::title), colors::text);
+    text_large(core::tr(texts::inquiry_form::title), colors().text);
     switch (step) {
         case Step::edit: draw_edit(state, code, out); break;
         case Step::review: draw_review(state, *state.inquiry_review, out); break;
@@ -177,9 +177,9 @@ void InquiryFormView::draw_review(const core::State& state, const core::InquiryI
 }
 
 void InquiryFormView::draw_receipt(const core::InquiryReceipt& receipt, Events& out) {
-    text_colored(colors::ok_green, core::tr(texts::inquiry_form::received));
+    text_colored(colors().ok_green, core::tr(texts::inquiry_form::received));
     text_large(core::tr(texts::inquiry_form::receipt_number, {{"inquiry_id", receipt.inquiry_id}}),
-               colors::primary);
+               colors().primary);
     text(core::tr(texts::inquiry_form::received_at, {{"received_at", received_text(receipt.received_at)}}));
     text(core::tr(texts::inquiry_form::receipt_phone));
     ImGui::Spacing();

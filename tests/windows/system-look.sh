@@ -20,7 +20,9 @@ rm -rf "$out" && mkdir -p "$out" && out=$(realpath "$out") && cd "$out"
 export WINEPREFIX=$out/prefix
 "$tools/wine-prefix.sh" "$WINEPREFIX"
 
-reg_add() { wine reg add "$@" /f >/dev/null 2>&1; wineserver -w; }
+text_size() {
+  wine reg add 'HKCU\SOFTWARE\Microsoft\Accessibility' /v TextScaleFactor /t REG_DWORD /d "$1" /f >/dev/null 2>&1
+}
 
 # The colour of one pixel as "r,g,b".
 pixel() { convert "$1" -format '%[fx:int(255*p{'"$2"'}.r)],%[fx:int(255*p{'"$2"'}.g)],%[fx:int(255*p{'"$2"'}.b)]' info:; }
@@ -52,15 +54,22 @@ wine_run "$exe" --screenshot base.png
 expect_texts base.png ログイン ユーザID パスワード
 
 # 1. High Contrast Black (Windows' values for these system colours).
-colors='HKCU\Control Panel\Colors'
-reg_add "$colors" /v Window /t REG_SZ /d "0 0 0"
-reg_add "$colors" /v WindowText /t REG_SZ /d "255 255 255"
-reg_add "$colors" /v Hilight /t REG_SZ /d "26 235 255"
-reg_add "$colors" /v HilightText /t REG_SZ /d "0 0 0"
-reg_add "$colors" /v ButtonFace /t REG_SZ /d "0 0 0"
-reg_add "$colors" /v ButtonText /t REG_SZ /d "255 255 255"
-reg_add "$colors" /v GrayText /t REG_SZ /d "63 242 63"
-reg_add "$colors" /v HotTrackingColor /t REG_SZ /d "255 255 0"
+# One import: every start of wine costs seconds.
+cat > high-contrast.reg <<'REG'
+REGEDIT4
+
+[HKEY_CURRENT_USER\Control Panel\Colors]
+"Window"="0 0 0"
+"WindowText"="255 255 255"
+"Hilight"="26 235 255"
+"HilightText"="0 0 0"
+"ButtonFace"="0 0 0"
+"ButtonText"="255 255 255"
+"GrayText"="63 242 63"
+"HotTrackingColor"="255 255 0"
+REG
+wine reg import high-contrast.reg >/dev/null 2>&1
+wineserver -w
 wine_run "$exe" --assume-high-contrast --screenshot high-contrast.png
 expect_texts high-contrast.png ログイン ユーザID パスワード S01
 [ "$(pixel high-contrast.png 5,5)" = 0,0,0 ] || fail "high contrast background is $(pixel high-contrast.png 5,5), not black"
@@ -73,7 +82,8 @@ echo "high contrast: black ${black}%, white ${white}%, highlight ${cyan}%"
 [ "$(share_near base.png 0,0,0)" -lt 10 ] || fail "the default look is dark too"
 
 # 2. Make text bigger 150 %, no high contrast scheme on.
-reg_add 'HKCU\SOFTWARE\Microsoft\Accessibility' /v TextScaleFactor /t REG_DWORD /d 150
+text_size 150
+wineserver -w
 wine_run "$exe" --screenshot large.png
 expect_texts large.png ログイン ユーザID パスワード
 [ "$(pixel large.png 5,5)" != 0,0,0 ] || fail "the light look did not come back"
@@ -86,13 +96,12 @@ ratio=$((100 * big / small))
 # 3. 150 % on a small screen: everything on S01 and S05 reads back.
 "$tools/run-ui-script.sh" wine "$exe" "$here/look/large-text-form.uis" "$out/form"
 # 4. Live: 100 % at start, 150 % while running.
-text_scale=150
-reg_add 'HKCU\SOFTWARE\Microsoft\Accessibility' /v TextScaleFactor /t REG_DWORD /d 100
+text_size 100
+wineserver -w
 (
   # run-ui-script.sh empties $out/live first: only absolute paths here.
   for _ in $(seq 600); do [ -s "$out/live/live-before.png" ] && break; sleep 0.1; done
-  # No `wineserver -w` here: the client is running in this prefix.
-  wine reg add 'HKCU\SOFTWARE\Microsoft\Accessibility' /v TextScaleFactor /t REG_DWORD /d $text_scale /f >/dev/null 2>&1
+  text_size 150  # no `wineserver -w`: the client runs in this prefix
   touch "$out/live/registry-changed"
 ) &
 "$tools/run-ui-script.sh" wine "$exe" "$here/look/live-text-size.uis" "$out/live"

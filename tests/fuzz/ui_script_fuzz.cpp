@@ -27,11 +27,14 @@ void check_step(const ScriptStep& step) {
     expect(!step.command.empty() && step.command.find_first_of(" \n") == std::string::npos);
     expect(step.argument.find('\n') == std::string::npos && step.text.find('\n') == std::string::npos);
     expect(careplan::core::trim(step.argument) == step.argument);
-    const bool alone = step.command == "wait-idle" || step.command == "refocus";
+    const bool alone =
+        step.command == "wait-idle" || step.command == "refocus" || step.command == "settings-changed";
     expect(alone == step.argument.empty());
     expect(has_text(step) != step.text.empty());
     if (step.command == "key") expect(script_key(step.argument).has_value());
     if (step.command == "move-window") expect(window_move(step.argument).has_value());
+    if (step.command == "minimize") expect(script_seconds(step.argument).has_value());
+    if (step.command == "window-size") expect(script_window_size(step.argument).has_value());
     if (step.command == "content-scale") {
         const auto scale = script_scale(step.argument);
         expect(scale && *scale >= min_script_scale && *scale <= max_script_scale);

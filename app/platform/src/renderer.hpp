@@ -21,7 +21,10 @@ class Renderer {
     virtual bool init(GLFWwindow* window) = 0;
     virtual void new_frame() = 0;
     virtual void render(ImDrawData* draw_data, int fb_width, int fb_height) = 0;
-    virtual void present() = 0;
+    // Shows the frame; false when the window is fully covered (Direct3D says
+    // so): drawing is then wasted until still_occluded() says otherwise.
+    virtual bool present() = 0;
+    virtual bool still_occluded() { return false; }
     // The last rendered frame as RGB, top row first.
     virtual std::vector<unsigned char> read_rgb(int width, int height) = 0;
     virtual void shutdown() = 0;

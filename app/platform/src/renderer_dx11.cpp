@@ -48,7 +48,12 @@ class Dx11Renderer final : public Renderer {
         ImGui_ImplDX11_RenderDrawData(draw_data);
     }
 
-    void present() override { swap_chain_->Present(1, 0); }
+    bool present() override { return swap_chain_->Present(1, 0) != DXGI_STATUS_OCCLUDED; }
+
+    // A test present shows nothing; it only asks whether the window is visible.
+    bool still_occluded() override {
+        return swap_chain_->Present(0, DXGI_PRESENT_TEST) == DXGI_STATUS_OCCLUDED;
+    }
 
     std::vector<unsigned char> read_rgb(int width, int height) override {
         std::vector<unsigned char> rgb(static_cast<std::size_t>(width) * height * 3);

@@ -25,7 +25,10 @@ class GlRenderer : public Renderer {
         render_draw_data(draw_data);
     }
 
-    void present() override { glfwSwapBuffers(window_); }
+    bool present() override {
+        glfwSwapBuffers(window_);
+        return true;  // OpenGL does not tell; a minimised window is seen by GLFW
+    }
 
     std::vector<unsigned char> read_rgb(int width, int height) override {
         std::vector<unsigned char> bottom_up(static_cast<std::size_t>(width) * height * 3);

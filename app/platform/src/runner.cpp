@@ -2,6 +2,10 @@
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
+#ifdef _WIN32
+#define GLFW_EXPOSE_NATIVE_WIN32
+#include <GLFW/glfw3native.h>
+#endif
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_internal.h>
@@ -22,6 +26,7 @@ namespace careplan::platform {
 namespace {
 
 std::atomic<bool> loop_running{false};
+GLFWwindow* running_window = nullptr;  // while run() runs
 std::atomic<bool> close_requested{false};
 
 // Frames drawn after an input event: ImGui settles hover and focus changes
@@ -31,6 +36,9 @@ constexpr int frames_after_input = 3;
 // atlas fills on demand over the first frames), at the latest after this many.
 constexpr int max_screenshot_frames = 120;
 constexpr double animation_interval_seconds = 1.0 / 30.0;
+// While the window is minimised or covered: how often to look whether it is
+// visible again (Direct3D does not send a message when it is).
+constexpr double hidden_check_seconds = 0.25;
 
 struct Window {
     GLFWwindow* handle = nullptr;
@@ -39,15 +47,24 @@ struct Window {
 
 // Tries the renderers in order of preference; the first whose context can be
 // made and whose ImGui backends start wins.
-Window open_window(const RunnerOptions& options) {
-    using Choice = RunnerOptions::Renderer;
-    std::vector<std::unique_ptr<Renderer>> candidates;
-    if (options.first_renderer == Choice::gl3) candidates.push_back(make_gl3_renderer());
-    if (options.first_renderer != Choice::dx11) candidates.push_back(make_gl2_renderer());
+std::unique_ptr<Renderer> make_renderer(core::RendererChoice choice) {
+    switch (choice) {
+        case core::RendererChoice::gl3: return make_gl3_renderer();
+        case core::RendererChoice::gl2: return make_gl2_renderer();
+        case core::RendererChoice::dx11:
 #ifdef _WIN32
-    candidates.push_back(make_dx11_renderer());
+            return make_dx11_renderer();
+#else
+            return nullptr;
 #endif
-    for (auto& renderer : candidates) {
+    }
+    return nullptr;
+}
+
+Window open_window(const RunnerOptions& options) {
+    for (const core::RendererChoice choice : options.renderers) {
+        auto renderer = make_renderer(choice);
+        if (!renderer) continue;
         glfwDefaultWindowHints();
         renderer->hint_window();
         glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
@@ -94,9 +111,6 @@ std::optional<ScreenshotTaker> requested_screenshot;
 // is taken as 1: the layout is made for 96 dpi at least.
 float reported_scale = 0;
 
-// The open window, for move_window.
-GLFWwindow* open_handle = nullptr;
-
 float usable_scale(float x, float y) { return std::max({x, y, 1.0f}); }
 
 void on_content_scale(GLFWwindow*, float x, float y) { reported_scale = usable_scale(x, y); }
@@ -108,6 +122,69 @@ std::atomic<bool> focus_regained{false};
 void on_focus(GLFWwindow* window, int focused) {
     ImGui_ImplGlfw_WindowFocusCallback(window, focused);
     if (focused == GLFW_TRUE) focus_regained = true;
+}
+
+// Windows tells about changed settings (high contrast, text size) only in
+// messages to the window, which GLFW does not pass on: the window procedure
+// is wrapped to notice them.
+std::atomic<bool> system_settings_changed{false};
+#ifdef _WIN32
+WNDPROC glfw_window_proc = nullptr;
+
+LRESULT CALLBACK settings_watching_proc(HWND hwnd, UINT message, WPARAM wparam, LPARAM lparam) {
+    if (message == WM_SETTINGCHANGE || message == WM_SYSCOLORCHANGE) {
+        system_settings_changed = true;
+        glfwPostEmptyEvent();  // a sent message alone does not end glfwWaitEvents
+    }
+    return CallWindowProcW(glfw_window_proc, hwnd, message, wparam, lparam);
+}
+
+void watch_system_settings(GLFWwindow* window) {
+    HWND hwnd = glfwGetWin32Window(window);
+    glfw_window_proc = reinterpret_cast<WNDPROC>(
+        SetWindowLongPtrW(hwnd, GWLP_WNDPROC, reinterpret_cast<LONG_PTR>(&settings_watching_proc)));
+}
+#else
+void watch_system_settings(GLFWwindow*) {}
+#endif
+
+// minimize_for(): minimised until the deadline, then restored.
+struct MinimizeRequest {
+    double seconds = 0;
+    std::function<void(bool minimized, int frames_drawn)> done;
+    std::optional<std::chrono::steady_clock::time_point> until;  // once minimised
+    bool seen_minimized = false;
+    int frames_at_start = 0;
+};
+std::optional<MinimizeRequest> minimize_request;
+int frames_drawn = 0;
+
+// Minimises the window for a requested time; true once that is over and the
+// window was restored (the caller redraws).
+bool advance_minimize_request(GLFWwindow* window) {
+    if (!minimize_request) return false;
+    MinimizeRequest& request = *minimize_request;
+    const auto now = std::chrono::steady_clock::now();
+    if (!request.until) {
+        request.until = now + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                  std::chrono::duration<double>(request.seconds));
+        glfwIconifyWindow(window);
+        return false;
+    }
+    // Frames count from when the system has the window minimised (on X11 that
+    // comes a moment after the request).
+    if (!request.seen_minimized && glfwGetWindowAttrib(window, GLFW_ICONIFIED)) {
+        request.seen_minimized = true;
+        request.frames_at_start = frames_drawn;
+    }
+    if (now < *request.until) return false;
+    glfwRestoreWindow(window);
+    auto done = std::move(request.done);
+    const bool minimized = request.seen_minimized;
+    const int frames = minimized ? frames_drawn - request.frames_at_start : 0;
+    minimize_request.reset();
+    if (done) done(minimized, frames);
+    return true;
 }
 
 // A startup failure, told with the help desk's number and hours.
@@ -128,7 +205,6 @@ int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo*
         show_startup_error(texts::startup::no_renderer);
         return 3;
     }
-    open_handle = window.handle;
     attach_ime(window.handle, options.ime_trace_path, window.renderer->name());
     glfwSetWindowSizeLimits(window.handle, options.min_width, options.min_height, GLFW_DONT_CARE,
                             GLFW_DONT_CARE);
@@ -153,11 +229,19 @@ int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo*
     }
 
     loop_running = true;
+    running_window = window.handle;
     close_requested = !ready;
+    watch_system_settings(window.handle);
     int frames_left = frames_after_input;
     bool first_frame = true;
+    bool occluded = false;
     while (!glfwWindowShouldClose(window.handle) && !close_requested) {
-        if (frames_left > 0 || screenshot || requested_screenshot) {
+        // Minimised or covered: nothing is drawn, and the loop only wakes to
+        // look whether that is still so.
+        const bool hidden = occluded || glfwGetWindowAttrib(window.handle, GLFW_ICONIFIED);
+        if (hidden || minimize_request) {
+            glfwWaitEventsTimeout(hidden_check_seconds);
+        } else if (frames_left > 0 || screenshot || requested_screenshot) {
             glfwPollEvents();
         } else {
             if (callbacks.wants_animation && callbacks.wants_animation())
@@ -166,7 +250,13 @@ int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo*
                 glfwWaitEvents();
             frames_left = frames_after_input;
         }
-        if (glfwGetWindowAttrib(window.handle, GLFW_ICONIFIED)) {
+        if (advance_minimize_request(window.handle)) frames_left = frames_after_input;
+        if (system_settings_changed.exchange(false) && callbacks.system_settings_changed) {
+            callbacks.system_settings_changed();
+            frames_left = frames_after_input;
+        }
+        occluded = occluded && window.renderer->still_occluded();
+        if (occluded || glfwGetWindowAttrib(window.handle, GLFW_ICONIFIED)) {
             frames_left = 0;
             continue;
         }
@@ -176,6 +266,7 @@ int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo*
             frames_left = frames_after_input;
         }
         if (focus_regained.exchange(false) && callbacks.focus_regained) callbacks.focus_regained();
+        if (hidden) frames_left = frames_after_input;  // visible again: the picture is drawn anew
         window.renderer->new_frame();
         ImGui::NewFrame();
         if (callbacks.draw) callbacks.draw();
@@ -186,7 +277,8 @@ int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo*
         if (screenshot && screenshot->after_frame(*window.renderer, fb_width, fb_height)) break;
         if (requested_screenshot && requested_screenshot->after_frame(*window.renderer, fb_width, fb_height))
             requested_screenshot.reset();
-        window.renderer->present();
+        occluded = !window.renderer->present();
+        ++frames_drawn;
         if (first_frame && info)
             info->first_frame_seconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - options.started).count();
@@ -197,7 +289,7 @@ int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo*
     }
     loop_running = false;
     detach_ime();
-    open_handle = nullptr;
+    running_window = nullptr;
     window.renderer->shutdown();
     ImGui::DestroyContext();
     glfwDestroyWindow(window.handle);
@@ -213,16 +305,38 @@ void request_screenshot(std::string path, std::function<void(bool ok)> done) {
     requested_screenshot.emplace(std::move(path), std::move(done));
 }
 
+void announce_settings_change() {
+#ifdef _WIN32
+    if (running_window)
+        SendMessageW(glfwGetWin32Window(running_window), WM_SETTINGCHANGE, 0,
+                     reinterpret_cast<LPARAM>(L"Accessibility"));
+#else
+    system_settings_changed = true;
+    request_redraw();
+#endif
+}
+
+void resize_window(int width, int height) {
+    if (running_window) glfwSetWindowSize(running_window, width, height);
+}
+
+void minimize_for(double seconds, std::function<void(bool minimized, int frames_drawn)> done) {
+    minimize_request.emplace();
+    minimize_request->seconds = seconds;
+    minimize_request->done = std::move(done);
+    request_redraw();
+}
+
 void simulate_content_scale(float content_scale) {
     reported_scale = usable_scale(content_scale, content_scale);
     request_redraw();
 }
 
 void move_window(int dx, int dy) {
-    if (!open_handle) return;
+    if (!running_window) return;
     int x = 0, y = 0;
-    glfwGetWindowPos(open_handle, &x, &y);
-    glfwSetWindowPos(open_handle, x + dx, y + dy);
+    glfwGetWindowPos(running_window, &x, &y);
+    glfwSetWindowPos(running_window, x + dx, y + dy);
 }
 
 void simulate_focus_regained() {

@@ -73,9 +73,20 @@ std::string ClientApp::walkthrough_code() const {
 }
 
 void ClientApp::rescale(float content_scale) {
-    apply_theme(content_scale);
-    ImGui::GetStyle().FontScaleMain = settings_.zoom;
+    content_scale_ = content_scale;
+    apply_theme(content_scale, palette_);
+    apply_font_scale();
 }
+
+void ClientApp::set_look(const core::Palette& palette, float text_scale) {
+    palette_ = palette;
+    text_scale_ = text_scale;
+    if (content_scale_ > 0) rescale(content_scale_);
+}
+
+// The text size: the user's zoom (Ctrl +/-) on top of Windows' "Make text
+// bigger"; the monitor's scale is FontScaleDpi.
+void ClientApp::apply_font_scale() { ImGui::GetStyle().FontScaleMain = settings_.zoom * text_scale_; }
 
 bool ClientApp::wants_animation() const {
     return !state_.in_flight.empty() || state_.env_check_running || state_.env_item_rechecking;
@@ -123,7 +134,7 @@ void ClientApp::handle_shortcuts(Events& out) {
     zoom = std::clamp(zoom, min_zoom, max_zoom);
     if (zoom != settings_.zoom) {
         settings_.zoom = zoom;
-        ImGui::GetStyle().FontScaleMain = zoom;
+        apply_font_scale();
         save_settings(config_.settings_file, settings_);
     }
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "careplan/core/display.hpp"
 #include "careplan/core/flow.hpp"
 #include "careplan/core/ime.hpp"
 #include "careplan/core/operation_record.hpp"
@@ -41,6 +42,9 @@ class ClientApp {
     // Style and text sizes for a new content scale (the fonts follow by
     // themselves: ImGui 1.92 rasterises glyphs at the size they are drawn).
     void rescale(float content_scale);
+    // The colours and "Make text bigger" factor the system asks for; applied
+    // at once when the window is already up (a setting changed while running).
+    void set_look(const core::Palette& palette, float text_scale);
     void draw();
     // While requests run, the spinner turns: the loop then draws without input.
     bool wants_animation() const;
@@ -62,6 +66,7 @@ class ClientApp {
     void record_keys_and_screen();
     void draw_screen(Events& out);
     void reset_views_on_screen_change();
+    void apply_font_scale();
     void open_walkthrough(const core::WalkthroughSnapshot& snapshot);
     std::string walkthrough_code() const;
 
@@ -87,6 +92,9 @@ class ClientApp {
     HelpdeskEntryView helpdesk_entry_;
     core::RendererKind renderer_ = core::RendererKind::unknown;
     core::ImeFieldModes ime_modes_;
+    core::Palette palette_ = core::light_palette();
+    float text_scale_ = 1.0f;
+    float content_scale_ = 0;  // 0 until setup
 };
 
 }  // namespace careplan::ui

@@ -43,10 +43,14 @@ CommandLine parse_command_line(const std::vector<std::string>& args) {
         else if (a == "--licenses")
             cl.licenses = true;
         else if (a == "--renderer") {
-            if (auto v = value()) cl.renderer = *v;
-            if (cl.renderer != "gl3" && cl.renderer != "gl2" && cl.renderer != "dx11")
+            cl.renderer = value();
+            if (cl.renderer && *cl.renderer != "gl3" && *cl.renderer != "gl2" && *cl.renderer != "dx11")
                 cl.error = core::tr(texts::client::option::renderer);
-        } else if (a == "--screenshot")
+        } else if (a == "--assume-remote-session")
+            cl.assume_remote_session = true;
+        else if (a == "--assume-high-contrast")
+            cl.assume_high_contrast = true;
+        else if (a == "--screenshot")
             cl.screenshot = value();
         else if (a == "--ime-trace")
             cl.ime_trace = value();

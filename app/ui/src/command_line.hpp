@@ -10,7 +10,11 @@ struct CommandLine {
     bool help = false;
     bool version = false;
     bool licenses = false;
-    std::string renderer = "gl3";  // the first renderer to try: gl3, gl2 or dx11
+    std::optional<std::string> renderer;  // the first renderer to try: gl3, gl2 or dx11
+    // Hidden, for the tests under Wine: as if the session were a remote
+    // desktop, or a high contrast scheme were on (Wine 8 never reports one).
+    bool assume_remote_session = false;
+    bool assume_high_contrast = false;
     bool check_env = false;
     bool json = false;
     std::optional<std::string> server;  // checked: https, or http to this PC (or allowed)

@@ -14,6 +14,7 @@
 #include "careplan/envcheck/system_proxy.hpp"
 #include "careplan/platform/paths.hpp"
 #include "careplan/platform/runner.hpp"
+#include "careplan/platform/system_look.hpp"
 #include "careplan/service/service.hpp"
 #include "client_app.hpp"
 #include "command_line.hpp"
@@ -79,9 +80,18 @@ std::optional<std::vector<ui::ScriptStep>> load_script(const std::string& path) 
     return steps;
 }
 
-platform::RunnerOptions::Renderer renderer_named(const std::string& name) {
-    using Choice = platform::RunnerOptions::Renderer;
-    return name == "gl2" ? Choice::gl2 : name == "dx11" ? Choice::dx11 : Choice::gl3;
+std::optional<core::RendererChoice> renderer_named(const std::optional<std::string>& name) {
+    using Choice = core::RendererChoice;
+    if (!name) return std::nullopt;
+    return *name == "gl2" ? Choice::gl2 : *name == "dx11" ? Choice::dx11 : Choice::gl3;
+}
+
+// The look Windows asks for: a high contrast scheme's colours, the text size.
+void follow_system_look(ui::ClientApp& app, const ui::CommandLine& cl) {
+    const platform::SystemLook look = platform::read_system_look(cl.assume_high_contrast);
+    app.set_look(
+        look.high_contrast ? core::high_contrast_palette(*look.high_contrast) : core::light_palette(),
+        look.text_scale);
 }
 
 // The runner has told the user about a missing graphics context (3); a
@@ -151,14 +161,17 @@ int run_client(const ui::CommandLine& cl, const Connection& connection, ui::Clie
     options.title = core::tr(texts::client::name);
     options.screenshot_path = cl.screenshot;
     options.ime_trace_path = cl.ime_trace;
-    options.first_renderer = renderer_named(cl.renderer);
+    options.renderers = core::renderer_attempts(renderer_named(cl.renderer),
+                                                cl.assume_remote_session || platform::is_remote_session());
     options.started = started;
     platform::RunnerCallbacks callbacks;
     platform::RunInfo info;
     callbacks.setup = [&](float scale) {
         app.set_renderer(info.renderer);  // known before setup
+        follow_system_look(app, cl);
         return app.setup(scale);
     };
+    callbacks.system_settings_changed = [&] { follow_system_look(app, cl); };
     callbacks.scale_changed = [&](float scale) { app.rescale(scale); };
     callbacks.focus_regained = [&] { app.focus_regained(); };
     callbacks.draw = [&] {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <cstdlib>
 #include <sstream>
 #include <utility>
@@ -13,9 +14,10 @@ namespace careplan::ui {
 namespace {
 
 const std::vector<std::string> commands_with_argument{
-    "click",      "type",   "key",  "wait-screen", "expect-text",   "expect-disabled", "expect-enabled",
-    "screenshot", "scroll", "text", "paste",       "content-scale", "print-text", "move-window", "wait-file", "expect-gone"};
-const std::vector<std::string> commands_without_argument{"wait-idle", "refocus"};
+    "click",          "type",        "key",       "wait-screen", "expect-text", "expect-disabled",
+    "expect-enabled", "screenshot",  "scroll",    "text",        "paste",       "content-scale",
+    "print-text",     "move-window", "wait-file", "expect-gone", "minimize",    "window-size"};
+const std::vector<std::string> commands_without_argument{"wait-idle", "refocus", "settings-changed"};
 
 bool listed(const std::vector<std::string>& commands, const std::string& command) {
     return std::find(commands.begin(), commands.end(), command) != commands.end();
@@ -71,6 +73,19 @@ std::optional<ScriptStep> parse_step(const std::string& line, int line_no, std::
                          {{"line", line_no}, {"max", max_window_move}, {"value", rest}});
         return std::nullopt;
     }
+    if (step.command == "minimize" && !script_seconds(rest)) {
+        error = core::tr(texts::client::script::seconds, {{"line", line_no},
+                                                          {"min", min_minimize_seconds},
+                                                          {"max", max_minimize_seconds},
+                                                          {"value", rest}});
+        return std::nullopt;
+    }
+    if (step.command == "window-size" && !script_window_size(rest)) {
+        error = core::tr(
+            texts::client::script::window_size,
+            {{"line", line_no}, {"width", min_window_width}, {"height", min_window_height}, {"value", rest}});
+        return std::nullopt;
+    }
     if (step.command == "key" && !script_key(rest)) {
         error = core::tr(texts::client::script::unknown_key, {{"line", line_no}, {"key", rest}});
         return std::nullopt;
@@ -101,6 +116,25 @@ std::optional<std::pair<int, int>> window_move(const std::string& text) {
     if (!(in >> dx >> dy) || (in >> rest) || std::abs(dx) > max_window_move || std::abs(dy) > max_window_move)
         return std::nullopt;
     return std::pair{dx, dy};
+}
+
+std::optional<int> script_seconds(const std::string& text) {
+    char* end = nullptr;
+    const long seconds = std::strtol(text.c_str(), &end, 10);
+    if (end == text.c_str() || *end != '\0' || seconds < min_minimize_seconds ||
+        seconds > max_minimize_seconds)
+        return std::nullopt;
+    return static_cast<int>(seconds);
+}
+
+std::optional<std::pair<int, int>> script_window_size(const std::string& text) {
+    int width = 0, height = 0;
+    char rest = 0;
+    if (std::sscanf(text.c_str(), "%dx%d%c", &width, &height, &rest) != 2) return std::nullopt;
+    if (width < min_window_width || height < min_window_height || width > max_window_side ||
+        height > max_window_side)
+        return std::nullopt;
+    return std::pair{width, height};
 }
 
 std::optional<std::vector<ScriptStep>> parse_ui_script(const std::string& source, std::string& error) {

@@ -33,6 +33,14 @@ inline constexpr int max_window_move = 2000;
 // "DX DY" of move-window.
 std::optional<std::pair<int, int>> window_move(const std::string& text);
 
+// How long minimize may keep the window minimised, in whole seconds.
+inline constexpr int min_minimize_seconds = 1, max_minimize_seconds = 10;
+std::optional<int> script_seconds(const std::string& text);
+
+// The window sizes window-size may ask for ("WxH"): from the client's minimum up.
+inline constexpr int min_window_width = 800, min_window_height = 600, max_window_side = 4096;
+std::optional<std::pair<int, int>> script_window_size(const std::string& text);
+
 // The longest script read: the longest of the GUI tests has a few KiB.
 inline constexpr std::size_t max_script_size = 256 * 1024;
 

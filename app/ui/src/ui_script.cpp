@@ -167,7 +167,14 @@ bool UiScriptPlayer::run_step(const ScriptStep& step) {
     }
     // A file that the test around the client writes when it is done (e.g.
     // changing a setting while S08 waits for the user to come back).
-    if (step.command == "wait-file") return std::filesystem::exists(platform::path_from_utf8(arg));
+    if (step.command == "wait-file") {
+        std::error_code ignored;
+        return std::filesystem::exists(platform::path_from_utf8(arg), ignored);
+    }
+    if (step.command == "settings-changed") {
+        platform::announce_settings_change();
+        return true;
+    }
     if (step.command == "content-scale") {
         const float scale = *script_scale(arg);
         if (phase_ == 0) {
@@ -182,6 +189,17 @@ bool UiScriptPlayer::run_step(const ScriptStep& step) {
         platform::move_window(dx, dy);
         return true;
     }
+    if (step.command == "minimize") return minimize_step(*script_seconds(arg));
+    if (step.command == "window-size") {
+        const auto [width, height] = *script_window_size(arg);
+        if (phase_ == 0) {
+            phase_ = 1;
+            platform::resize_window(width, height);
+            return false;
+        }
+        const ImVec2 size = ImGui::GetIO().DisplaySize;  // the client has laid out at the new size
+        return size.x == static_cast<float>(width) && size.y == static_cast<float>(height);
+    }
     // screenshot
     if (phase_ == 0) {
         phase_ = 1;
@@ -194,6 +212,28 @@ bool UiScriptPlayer::run_step(const ScriptStep& step) {
     }
     if (!screenshot_done_) return false;
     if (!screenshot_ok_) fail(core::tr(texts::client::screenshot_failed));
+    return true;
+}
+
+// Minimised for a while and restored: the runner must draw nothing meanwhile.
+bool UiScriptPlayer::minimize_step(int seconds) {
+    if (phase_ == 0) {
+        phase_ = 1;
+        minimized_.reset();
+        platform::minimize_for(seconds, [this](bool minimized, int frames) {
+            minimized_ = std::pair{minimized, frames};
+        });
+        return false;
+    }
+    if (!minimized_) return false;
+    const auto [minimized, frames] = *minimized_;
+    std::printf("ui-script minimized: %s for %d s, frames drawn meanwhile: %d\n", minimized ? "yes" : "no",
+                seconds, frames);
+    std::fflush(stdout);
+    if (!minimized)
+        fail(core::tr(texts::client::script::not_minimized));
+    else if (frames > 0)
+        fail(core::tr(texts::client::script::drawn_while_minimized, {{"frames", frames}}));
     return true;
 }
 

@@ -20,12 +20,18 @@
 //   wait-file FILE           until FILE exists (written by the test around the client)
 //   content-scale 2          as if the screen's scale became 200 %, until the client follows
 //   move-window DX DY        moves the window by DX, DY screen pixels (the IME's windows follow)
+//   window-size 800x600      resize the window (not below the client's minimum), until laid out
+//   wait-file NAME           until that file exists (a test changes the system meanwhile)
+//   settings-changed         as if Windows announced changed settings (WM_SETTINGCHANGE)
+//   minimize 2               minimise the window for 2 s and restore it; fails if it was not
+//                            minimised or if any frame was drawn meanwhile
 //   screenshot FILE.png      once the picture is stable
 //
 // Each step fails after its time limit; the first failure ends the script.
 #include <chrono>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "script_steps.hpp"
@@ -47,6 +53,7 @@ class UiScriptPlayer {
   private:
     bool run_step(const ScriptStep& step);  // true when the step is done
     bool click(const std::string& label);
+    bool minimize_step(int seconds);
     bool point_at(const std::string& label);
     void fail(const std::string& why);
     std::string shown_texts() const;
@@ -59,6 +66,7 @@ class UiScriptPlayer {
     std::chrono::steady_clock::time_point step_started_;
     bool screenshot_done_ = false;
     bool screenshot_ok_ = false;
+    std::optional<std::pair<bool, int>> minimized_;  // minimised?, frames drawn meanwhile
     bool finished_ = false;
     std::string failure_;
 };

@@ -32,10 +32,10 @@ bool noted_press(std::string_view label, bool pressed, bool enabled) {
 }  // namespace
 
 bool primary_button(std::string_view label, bool enabled) {
-    ImGui::PushStyleColor(ImGuiCol_Button, colors::primary);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colors::primary_hover);
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, colors::primary_active);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4{1, 1, 1, 1});
+    ImGui::PushStyleColor(ImGuiCol_Button, colors().primary);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colors().primary_hover);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, colors().primary_active);
+    ImGui::PushStyleColor(ImGuiCol_Text, colors().on_primary);
     ImGui::BeginDisabled(!enabled);
     const float em = ImGui::GetFontSize();
     const float width =
@@ -86,7 +86,7 @@ void text_colored(const ImVec4& color, std::string_view s) {
     ImGui::PopStyleColor();
 }
 
-void text_muted(std::string_view s) { text_colored(colors::muted, s); }
+void text_muted(std::string_view s) { text_colored(colors().muted, s); }
 
 void text_large(std::string_view s, const ImVec4& color) {
     ImGui::PushFont(nullptr, heading_font_px);
@@ -94,10 +94,10 @@ void text_large(std::string_view s, const ImVec4& color) {
     ImGui::PopFont();
 }
 
-void error_text(std::string_view s) { text_colored(colors::error, s); }
+void error_text(std::string_view s) { text_colored(colors().error, s); }
 
 void field_row(std::string_view label, std::string_view value) {
-    ImGui::PushStyleColor(ImGuiCol_Text, colors::muted);
+    ImGui::PushStyleColor(ImGuiCol_Text, colors().muted);
     ImGui::TextUnformatted(label.data(), label.data() + label.size());
     ImGui::PopStyleColor();
     ImGui::SameLine(ImGui::GetFontSize() * 11.0f);
@@ -112,7 +112,7 @@ void spinner() {
     const float t = static_cast<float>(ImGui::GetTime()) * 6.0f;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->PathArcTo(centre, radius * 0.8f, t, t + 4.5f, 24);
-    draw->PathStroke(ImGui::GetColorU32(colors::primary), 0, radius * 0.3f);
+    draw->PathStroke(ImGui::GetColorU32(colors().primary), 0, radius * 0.3f);
     ImGui::Dummy(ImVec2{radius * 2, radius * 2});
 }
 

@@ -22,7 +22,7 @@ void ApplyView::draw(const core::State& state, Events& out) {
     const core::License& l = *state.license;
     const bool can_apply = core::can_start_application(state);
     if (l.renewal.application) {
-        text_colored(colors::info_blue,
+        text_colored(colors().info_blue,
                      core::tr(texts::apply::already_applied, {{"message", l.renewal.application->message}}));
     } else if (!l.renewal.eligible) {
         error_text(l.renewal.reason);

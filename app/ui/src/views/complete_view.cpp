@@ -13,7 +13,7 @@ void CompleteView::draw(const core::State& state, Events& out) {
     screen_header(state, core::Screen::complete, out);
     if (!state.accepted) return;
     const auto& r = *state.accepted;
-    text_large(core::tr(texts::common::service_message, {{"message", r.message}}), colors::info_blue);
+    text_large(core::tr(texts::common::service_message, {{"message", r.message}}), colors().info_blue);
     ImGui::Spacing();
     field_row(core::tr(texts::complete::application_id), r.application_id);
     field_row(core::tr(texts::label::kind), core::kind_label(r.kind));

@@ -22,15 +22,15 @@ void ContactView::draw(const core::State& state, const std::string& code, Events
     screen_header(state, core::Screen::contact, out);
     message_banner(state, out);
     text(core::tr(texts::helpdesk::name));
-    text_large(core::helpdesk_phone, colors::primary);
+    text_large(core::helpdesk_phone, colors().primary);
     text(core::tr(texts::helpdesk::hours));
     const auto status = core::helpdesk_status(state.now);
-    text_colored(status.open_now ? colors::ok_green : colors::amber, status.message);
+    text_colored(status.open_now ? colors().ok_green : colors().amber, status.message);
     text_muted(core::tr(texts::contact::form));
     ImGui::Spacing();
     // The walkthrough code, large, as the guide names it: the help desk asks for it first.
     text(core::tr(texts::code::label));
-    text_large(core::display_walkthrough_code(code), colors::text);
+    text_large(core::display_walkthrough_code(code), colors().text);
     frame_record().control(core::tr(texts::code::label), true);
     text_muted(core::tr(texts::code::explain));
     ImGui::Spacing();

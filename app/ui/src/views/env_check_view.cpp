@@ -15,12 +15,12 @@ struct OutcomeLook {
 
 OutcomeLook look_of(core::CheckOutcome outcome) {
     switch (outcome) {
-        case core::CheckOutcome::ok: return {colors::ok_green, core::tr(texts::pc_check::mark_ok)};
-        case core::CheckOutcome::warning: return {colors::amber, "!"};
-        case core::CheckOutcome::ng: return {colors::error, core::tr(texts::pc_check::mark_ng)};
+        case core::CheckOutcome::ok: return {colors().ok_green, core::tr(texts::pc_check::mark_ok)};
+        case core::CheckOutcome::warning: return {colors().amber, "!"};
+        case core::CheckOutcome::ng: return {colors().error, core::tr(texts::pc_check::mark_ng)};
         case core::CheckOutcome::not_applicable: break;
     }
-    return {colors::muted, "-"};
+    return {colors().muted, "-"};
 }
 
 // A round coloured icon with a mark, then the outcome in words: never by
@@ -33,8 +33,8 @@ void outcome_badge(const core::EnvCheckItem& item) {
     const ImVec2 centre{pos.x + size * 0.5f, pos.y + size * 0.55f};
     draw->AddCircleFilled(centre, size * 0.5f, ImGui::GetColorU32(look.color));
     const ImVec2 mark_size = ImGui::CalcTextSize(look.mark.c_str());
-    draw->AddText({centre.x - mark_size.x / 2, centre.y - mark_size.y / 2}, IM_COL32_WHITE,
-                  look.mark.c_str());
+    draw->AddText({centre.x - mark_size.x / 2, centre.y - mark_size.y / 2},
+                  ImGui::GetColorU32(colors().on_status), look.mark.c_str());
     ImGui::Dummy({size * 1.2f, size});
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, look.color);
@@ -78,7 +78,7 @@ void report_item(const core::State& state, const core::EnvCheckItem& item, Event
     ImGui::Indent(ImGui::GetFontSize() * 1.8f);
     for (const auto& fact : item.facts) text_muted(fact);
     if (!item.remedy.empty())
-        text_colored(colors::text, core::tr(texts::pc_check::remedy, {{"remedy", item.remedy}}));
+        text_colored(colors().text, core::tr(texts::pc_check::remedy, {{"remedy", item.remedy}}));
     fix_button(state, item, out);
     ImGui::Unindent(ImGui::GetFontSize() * 1.8f);
     ImGui::Spacing();
@@ -104,7 +104,7 @@ void EnvCheckView::draw(const core::State& state, Events& out) {
     if (!state.env_report) return;
     const core::EnvCheckResult& report = *state.env_report;
     if (core::version_notice_due(state)) {
-        text_colored(colors::amber, core::tr(texts::pc_check::old_client));
+        text_colored(colors().amber, core::tr(texts::pc_check::old_client));
         ImGui::SameLine();
         if (button(core::tr(texts::pc_check::show_steps))) out.push_back(core::event::OpenVersionNotice{});
     }

@@ -26,7 +26,7 @@ void FaqView::draw(const core::State& state, Events& out) {
     screen_header(state, core::Screen::faq, out);
     message_banner(state, out);
     for (const auto& qa : faq) {
-        text_colored(colors::primary, core::tr(qa.question));
+        text_colored(colors().primary, core::tr(qa.question));
         text(core::tr(qa.answer));
         ImGui::Spacing();
     }

@@ -19,15 +19,16 @@ void number_badge(ImDrawList* draw, const SeenControl& control, int number) {
     const std::string digits = std::to_string(number);
     const ImVec2 size = ImGui::CalcTextSize(digits.c_str());
     const float radius = std::max(size.x, size.y) * 0.5f + em * 0.15f;
-    draw->AddCircleFilled(centre, radius, ImGui::GetColorU32(colors::guide));
-    draw->AddText(ImVec2{centre.x - size.x * 0.5f, centre.y - size.y * 0.5f}, IM_COL32_WHITE, digits.c_str());
+    draw->AddCircleFilled(centre, radius, ImGui::GetColorU32(colors().guide));
+    draw->AddText(ImVec2{centre.x - size.x * 0.5f, centre.y - size.y * 0.5f},
+                  ImGui::GetColorU32(colors().on_status), digits.c_str());
 }
 
 void target_frame(ImDrawList* draw, const SeenControl& control) {
     const float pad = ImGui::GetFontSize() * 0.25f;
     draw->AddRect(ImVec2{control.min.x - pad, control.min.y - pad},
-                  ImVec2{control.max.x + pad, control.max.y + pad}, ImGui::GetColorU32(colors::guide), pad, 0,
-                  pad * 0.8f);
+                  ImVec2{control.max.x + pad, control.max.y + pad}, ImGui::GetColorU32(colors().guide), pad,
+                  0, pad * 0.8f);
 }
 
 // The hint in a small window under the target (above it near the bottom),
@@ -50,8 +51,8 @@ void hint_window(const std::string& hint, const std::string& code, const SeenCon
     const float width =
         std::min({ImGui::CalcTextSize(hint.c_str()).x + padding, em * 30.0f, viewport->WorkSize.x});
     ImGui::SetNextWindowSize(ImVec2{width, 0.0f});
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, colors::guide_soft);
-    ImGui::PushStyleColor(ImGuiCol_Border, colors::guide);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, colors().guide_soft);
+    ImGui::PushStyleColor(ImGuiCol_Border, colors().guide);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 2.0f);
     constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
                                        ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav |

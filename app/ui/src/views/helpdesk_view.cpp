@@ -19,13 +19,13 @@ std::optional<core::WalkthroughSnapshot> HelpdeskEntryView::draw() {
     const float em = ImGui::GetFontSize();
     ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2{0.5f, 0.5f});
     ImGui::SetNextWindowSize(ImVec2{std::min(em * 30.0f, viewport->WorkSize.x), 0.0f});
-    ImGui::PushStyleColor(ImGuiCol_Border, colors::guide);
+    ImGui::PushStyleColor(ImGuiCol_Border, colors().guide);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 2.0f);
     constexpr ImGuiWindowFlags flags =
         ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove;
     ImGui::Begin("##helpdesk-entry", nullptr, flags);
     ImGui::SetWindowFocus();  // over the screen, and the keys go here
-    text_large(core::tr(texts::helpdesk_view::title), colors::text);
+    text_large(core::tr(texts::helpdesk_view::title), colors().text);
     text(core::tr(texts::helpdesk_view::intro));
     if (std::exchange(focus_, false)) ImGui::SetKeyboardFocusHere();
     const std::string hint = core::tr(texts::helpdesk_view::code_hint);
@@ -49,9 +49,9 @@ std::optional<core::WalkthroughSnapshot> HelpdeskEntryView::draw() {
 }
 
 bool helpdesk_banner(const std::string& code) {
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, colors::guide_soft);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, colors().guide_soft);
     ImGui::BeginChild("helpdesk-banner", ImVec2{0, 0}, ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY);
-    text_colored(colors::guide, core::tr(texts::helpdesk_view::banner));
+    text_colored(colors().guide, core::tr(texts::helpdesk_view::banner));
     text(core::tr(texts::code::line, {{"code", core::display_walkthrough_code(code)}}));
     ImGui::SameLine();
     const bool other = button(core::tr(texts::helpdesk_view::other));

@@ -58,7 +58,7 @@ void message_field(std::string& message, const core::FieldErrors& errors, FieldF
     if (ImGui::IsItemDeactivatedAfterEdit()) operation_record().typed(label, field_kind("message"), message);
     const std::size_t count = core::utf8_length(message);
     const bool over = count > core::max_inquiry_message_chars;
-    text_colored(over ? colors::error : colors::muted,
+    text_colored(over ? colors().error : colors().muted,
                  core::tr(over ? texts::inquiry_form::counter_over : texts::inquiry_form::counter,
                           {{"count", count}, {"max", core::max_inquiry_message_chars}}));
     field_error(errors, "message");
@@ -114,7 +114,7 @@ void InquiryFormView::draw(const core::State& state, const std::string& code, Ev
     // Back from the review (修正する), typing goes on in the message.
     if (step == Step::edit && shown_ == Step::review) focus_.request("message");
     shown_ = step;
-    text_large(core::tr(texts::inquiry_form::title), colors::text);
+    text_large(core::tr(texts::inquiry_form::title), colors().text);
     switch (step) {
         case Step::edit: draw_edit(state, code, out); break;
         case Step::review: draw_review(state, *state.inquiry_review, out); break;
@@ -192,9 +192,9 @@ void InquiryFormView::draw_review(const core::State& state, const core::InquiryI
 }
 
 void InquiryFormView::draw_receipt(const core::InquiryReceipt& receipt, Events& out) {
-    text_colored(colors::ok_green, core::tr(texts::inquiry_form::received));
+    text_colored(colors().ok_green, core::tr(texts::inquiry_form::received));
     text_large(core::tr(texts::inquiry_form::receipt_number, {{"inquiry_id", receipt.inquiry_id}}),
-               colors::primary);
+               colors().primary);
     text(core::tr(texts::inquiry_form::received_at, {{"received_at", received_text(receipt.received_at)}}));
     text(core::tr(texts::inquiry_form::receipt_phone));
     ImGui::Spacing();

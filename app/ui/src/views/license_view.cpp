@@ -12,12 +12,12 @@ namespace {
 // Status in words and a colour, never by colour alone.
 ImVec4 status_color(core::LicenseStatus status) {
     switch (status) {
-        case core::LicenseStatus::active: return colors::ok_green;
-        case core::LicenseStatus::renewal_open: return colors::amber;
-        case core::LicenseStatus::renewal_pending: return colors::info_blue;
-        case core::LicenseStatus::expired: return colors::error;
+        case core::LicenseStatus::active: return colors().ok_green;
+        case core::LicenseStatus::renewal_open: return colors().amber;
+        case core::LicenseStatus::renewal_pending: return colors().info_blue;
+        case core::LicenseStatus::expired: return colors().error;
     }
-    return colors::text;
+    return colors().text;
 }
 
 std::string remaining_text(int days) {
@@ -45,7 +45,7 @@ void LicenseView::draw(const core::State& state, Events& out) {
     field_row(core::tr(texts::label::office_number), l.office_number);
     ImGui::Spacing();
     if (const auto& app = l.renewal.application) {
-        text_large(core::tr(texts::common::service_message, {{"message", app->message}}), colors::info_blue);
+        text_large(core::tr(texts::common::service_message, {{"message", app->message}}), colors().info_blue);
         text(core::tr(texts::license::mail_by, {{"notify_by", core::format_japanese(app->notify_by)}}));
         return;
     }

@@ -14,7 +14,7 @@ namespace {
 // The demo offices, and the help desk's way to a caller's screen. True when
 // ヘルプデスク表示 was pressed.
 bool demo_picker(const std::vector<DemoAccount>& demo, std::string& user_id, std::string& password) {
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, colors::banner);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, colors().banner);
     ImGui::BeginChild("demo", ImVec2{0, 0}, ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY);
     text(core::tr(texts::login::demo_banner));
     text_muted(core::tr(texts::login::demo_hint));

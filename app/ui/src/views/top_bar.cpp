@@ -59,7 +59,7 @@ void screen_header(const core::State& state, core::Screen screen, Events& out) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tag.c_str());
     ImGui::SameLine(right_edge - button_width);
-    if (state.guide_on) ImGui::PushStyleColor(ImGuiCol_Button, colors::guide_soft);
+    if (state.guide_on) ImGui::PushStyleColor(ImGuiCol_Button, colors().guide_soft);
     if (button(guide)) out.push_back(core::event::ToggleGuide{});
     if (state.guide_on) ImGui::PopStyleColor();
     ImGui::Separator();
@@ -83,7 +83,7 @@ void message_banner(const core::State& state, Events& out) {
     if (m.kind == core::Message::Kind::error)
         error_text(m.text);
     else
-        text_colored(colors::info_blue, m.text);
+        text_colored(colors().info_blue, m.text);
     if (m.retryable) {
         if (button(core::tr(texts::common::retry))) out.push_back(core::event::Retry{});
         ImGui::SameLine();

@@ -11,7 +11,7 @@ namespace careplan::ui {
 namespace {
 
 void steps(core::TextKey heading, std::initializer_list<core::TextKey> lines) {
-    text_colored(colors::primary, core::tr(heading));
+    text_colored(colors().primary, core::tr(heading));
     int n = 1;
     for (core::TextKey line : lines) text(std::to_string(n++) + ". " + core::tr(line));
     ImGui::Spacing();
@@ -34,8 +34,8 @@ void VersionNoticeView::draw(const core::State& state, Events& out) {
     else
         text(core::tr(texts::version_notice::intro));
     if (state.installed_client_version)
-        text_colored(colors::amber, core::tr(texts::version_notice::installed,
-                                             {{"version", *state.installed_client_version}}));
+        text_colored(colors().amber, core::tr(texts::version_notice::installed,
+                                              {{"version", *state.installed_client_version}}));
     ImGui::Spacing();
     steps(texts::version_notice::uninstall,
           {texts::version_notice::uninstall_1, texts::version_notice::uninstall_2,

@@ -6,6 +6,9 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "careplan/core/display.hpp"
 
 #include "careplan/core/ime.hpp"
 
@@ -19,10 +22,9 @@ struct RunnerOptions {
     int min_height = 600;
     // Render until the picture is stable, write it as PNG, and return.
     std::optional<std::string> screenshot_path;
-    // The renderer to try first (testing the fallbacks); the ones after it in
-    // the order gl3, gl2, dx11 (Windows) remain as fallbacks.
-    enum class Renderer { gl3, gl2, dx11 };
-    Renderer first_renderer = Renderer::gl3;
+    // The renderers to try, in order (core::renderer_attempts); dx11 is
+    // passed over outside Windows.
+    std::vector<core::RendererChoice> renderers = core::renderer_attempts(std::nullopt, false);
     // Where RunInfo::first_frame_seconds counts from (the process's start).
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
     // --ime-trace: a line per IME call, with what imm32 then holds (Windows).
@@ -45,6 +47,10 @@ struct RunnerCallbacks {
     // The window got the keyboard focus back (the user returns from another
     // program). Before the next frame.
     std::function<void()> focus_regained;
+
+    // Windows reported a changed setting (WM_SETTINGCHANGE, WM_SYSCOLORCHANGE):
+    // a high contrast scheme or the text size may have changed. Before the next frame.
+    std::function<void()> system_settings_changed;
     // Once a screenshot is taken, its path; or the error.
     std::function<void(bool ok, const std::string& path)> screenshot_taken;
 };
@@ -67,6 +73,19 @@ void request_redraw();
 // Takes a screenshot once the picture is stable (from inside a frame, e.g. a
 // UI script); `done` is called on the UI thread with the result.
 void request_screenshot(std::string path, std::function<void(bool ok)> done);
+
+// Sends the window the message Windows broadcasts when a setting changed
+// (WM_SETTINGCHANGE), through the same path (UI scripts); elsewhere as if.
+void announce_settings_change();
+
+// Resizes the window (in screen coordinates) from inside a frame (UI scripts:
+// a small office screen).
+void resize_window(int width, int height);
+
+// Minimises the window, keeps it so for `seconds`, restores it, and then
+// calls `done` (on the UI thread) with whether it really was minimised and
+// how many frames were drawn meanwhile (UI scripts: none should be).
+void minimize_for(double seconds, std::function<void(bool minimized, int frames_drawn)> done);
 
 // Closes the window from inside a frame (e.g. a UI script that finished).
 void request_close();

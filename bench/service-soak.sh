@@ -147,7 +147,13 @@ request = urllib.request.Request(
 print(json.load(urllib.request.urlopen(request))["token"])
 PY
 )
-curl -s -H "Authorization: Bearer $token" "$service_url/api/v1/license" >"$work/static/license.json"
+# The static file: the same answer, fetched with python3 (curl's command is
+# not among the packages setup.sh installs).
+python3 - "$service_url" "$token" >"$work/static/license.json" <<'PY'
+import sys, urllib.request
+request = urllib.request.Request(sys.argv[1] + "/api/v1/license", headers={"Authorization": "Bearer " + sys.argv[2]})
+sys.stdout.write(urllib.request.urlopen(request).read().decode())
+PY
 wrk_run "wrk GET /api/v1/license direct" -H "Authorization: Bearer $token" "$service_url/api/v1/license"
 wrk_run "wrk nginx static file (ceiling)" "http://127.0.0.1:$static_port/license.json"
 echo "service RSS at end: $(rss); log lines: $(wc -l <"$work/service.log")"

@@ -7,11 +7,17 @@
 # and may give the client more arguments in one line
 #   # args: --server URL
 # where {SILENT_SERVER} stands for a server that accepts and never answers.
+# FIRST_STEP="content-scale 1.5" plays the script with that step first (the
+# Wine test's script for a Windows text size, on Linux at that scale).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/common.sh"
 mode=$1 client=$(realpath "$2") script=$(realpath "$3") out=$4; shift 4
 rm -rf "$out" && mkdir -p "$out" && cd "$out"
+if [ -n "${FIRST_STEP:-}" ]; then
+  { echo "$FIRST_STEP"; cat "$script"; } >played.uis
+  script=$PWD/played.uis
+fi
 extra=$(sed -n 's/^# args: //p' "$script")
 if [[ $extra == *'{SILENT_SERVER}'* ]]; then
   coproc SILENT { exec "$here/silent-server.py"; }

@@ -152,7 +152,8 @@ void ClientApp::record_keys_and_screen() {
 }
 
 void ClientApp::reset_views_on_screen_change() {
-    if (state_.screen == last_screen_) return;
+    screen_entered_ = state_.screen != last_screen_;
+    if (!screen_entered_) return;
     // Forms start again from the state when they are entered anew.
     if (state_.screen == core::Screen::application_form) form_ = {};
     if (state_.screen == core::Screen::login) login_ = {};
@@ -166,6 +167,8 @@ void ClientApp::draw_screen(Events& out) {
         return;
     }
     top_bar_.draw(state_, out);  // every screen after S01: tabs, and the way back
+    // A screen starts at its top, not where the last one was scrolled to.
+    if (screen_entered_) ImGui::SetNextWindowScroll(ImVec2{0, 0});
     ImGui::BeginChild("screen");
     switch (state_.screen) {
         case Screen::login: break;

@@ -75,6 +75,7 @@ class ClientApp {
     core::State state_;
     EffectRunner runner_;
     core::Screen last_screen_ = core::Screen::login;
+    bool screen_entered_ = false;  // this frame shows a screen other than the last one
     std::chrono::system_clock::time_point last_tick_{};
 
     LoginView login_;

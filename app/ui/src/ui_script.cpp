@@ -92,8 +92,10 @@ bool UiScriptPlayer::point_at(const std::string& label) {
     const float top = std::max(0.0f, control->visible_min.y);
     const float bottom = std::min(io.DisplaySize.y, control->visible_max.y);
     if (y < top || y > bottom) {
-        // Scrolled out of its window, as a user would: turn the wheel over it and look again.
-        io.AddMousePosEvent((control->visible_min.x + control->visible_max.x) / 2, (top + bottom) / 2);
+        // Scrolled out of its window, as a user would: turn the wheel over the
+        // window's scroll bar (not over a box inside it that would take the
+        // wheel itself) and look again.
+        io.AddMousePosEvent(control->visible_max.x + ImGui::GetStyle().ScrollbarSize / 2, (top + bottom) / 2);
         io.AddMouseWheelEvent(0, y < top ? 2.0f : -2.0f);
         settle_frames_ = frames_after_input;  // look again once the scrolled frame was recorded
         return false;

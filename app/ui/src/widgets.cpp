@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "automation.hpp"
 #include "theme.hpp"
@@ -14,8 +15,8 @@ namespace {
 // ImGui IDs must be unique per window; the label a user sees need not be.
 std::string id_for(std::string_view label) { return std::string(label) + "##" + std::string(label); }
 
-void wrapped(std::string_view s) {
-    ImGui::PushTextWrapPos(0.0f);
+void wrapped(std::string_view s, float wrap_x = 0.0f) {
+    ImGui::PushTextWrapPos(wrap_x);
     ImGui::TextUnformatted(s.data(), s.data() + s.size());
     ImGui::PopTextWrapPos();
     frame_record().text(s);
@@ -53,6 +54,18 @@ bool button(std::string_view label, bool enabled) {
     return noted_press(label, pressed, enabled);
 }
 
+float button_width(std::string_view label) {
+    return ImGui::CalcTextSize(label.data(), label.data() + label.size()).x +
+           ImGui::GetStyle().FramePadding.x * 2;
+}
+
+FlowRow::FlowRow() : right_edge_(ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x) {}
+
+void FlowRow::next(float width) {
+    if (std::exchange(first_, false)) return;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right_edge_) ImGui::SameLine();
+}
+
 bool input_field(std::string_view label, std::string& value, const core::FieldErrors& errors,
                  std::string_view field, ImGuiInputTextFlags flags, const char* hint, float width_em) {
     text(label);
@@ -80,13 +93,13 @@ bool radio_button(std::string_view label, bool selected) {
 
 void text(std::string_view s) { wrapped(s); }
 
-void text_colored(const ImVec4& color, std::string_view s) {
+void text_colored(const ImVec4& color, std::string_view s, float wrap_x) {
     ImGui::PushStyleColor(ImGuiCol_Text, color);
-    wrapped(s);
+    wrapped(s, wrap_x);
     ImGui::PopStyleColor();
 }
 
-void text_muted(std::string_view s) { text_colored(colors().muted, s); }
+void text_muted(std::string_view s, float wrap_x) { text_colored(colors().muted, s, wrap_x); }
 
 void text_large(std::string_view s, const ImVec4& color) {
     ImGui::PushFont(nullptr, heading_font_px);
@@ -116,10 +129,14 @@ void spinner() {
     ImGui::Dummy(ImVec2{radius * 2, radius * 2});
 }
 
-void FieldFocus::request_first_error(const core::FieldErrors& errors,
+bool FieldFocus::request_first_error(const core::FieldErrors& errors,
                                      std::initializer_list<std::string_view> order) {
-    for (std::string_view field : order)
-        if (errors.contains(std::string(field))) return request(field);
+    for (std::string_view field : order) {
+        if (!errors.contains(std::string(field))) continue;
+        request(field);
+        return true;
+    }
+    return false;
 }
 
 void FieldFocus::before(std::string_view field) {

@@ -24,14 +24,33 @@ bool checkbox(std::string_view label, bool& value, bool enabled = true);
 // One choice of a group; true when clicked (the caller selects it).
 bool radio_button(std::string_view label, bool selected);
 
+// Texts wrap at the right edge, or before `wrap_x` (window coordinates) when
+// something stands to their right.
 void text(std::string_view text);
-void text_colored(const ImVec4& color, std::string_view text);
-void text_muted(std::string_view text);
+void text_colored(const ImVec4& color, std::string_view text, float wrap_x = 0.0f);
+void text_muted(std::string_view text, float wrap_x = 0.0f);
 void text_large(std::string_view text, const ImVec4& color);
 // A red message for a field or a form.
 void error_text(std::string_view text);
 // A label/value pair in two columns (summaries).
 void field_row(std::string_view label, std::string_view value);
+
+// The width a button() with this label takes.
+float button_width(std::string_view label);
+
+// Items side by side that go on to a new line when the next one would run
+// off the right edge (tabs and buttons at a large text size on a small
+// screen). Made at the start of the row.
+class FlowRow {
+  public:
+    FlowRow();
+    // Before each item but the first, with the width it will take.
+    void next(float width);
+
+  private:
+    float right_edge_;  // screen coordinates
+    bool first_ = true;
+};
 
 // An indeterminate progress indicator for requests in flight.
 void spinner();
@@ -43,8 +62,8 @@ void spinner();
 class FieldFocus {
   public:
     void request(std::string_view field) { field_ = field; }
-    // The first field of `order` that has an error; none when none has.
-    void request_first_error(const core::FieldErrors& errors, std::initializer_list<std::string_view> order);
+    // The first field of `order` that has an error; false when none has.
+    bool request_first_error(const core::FieldErrors& errors, std::initializer_list<std::string_view> order);
     // Just before drawing `field`: it takes the keys if it was asked for.
     void before(std::string_view field);
 

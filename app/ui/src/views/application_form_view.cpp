@@ -1,5 +1,7 @@
 #include <imgui.h>
 
+#include <utility>
+
 #include "automation.hpp"
 #include "careplan/core/text_keys.hpp"
 #include "theme.hpp"
@@ -10,17 +12,28 @@ namespace careplan::ui {
 namespace {
 
 // A text to agree to, in a scrollable box; reported as read once its end was
-// on screen, which is what unlocks its checkbox.
+// on screen, which is what unlocks its checkbox. `show_error` scrolls its
+// error (if any) into view, and is used up by that.
 void agreement_text(const core::State& state, const core::TermsText& doc, core::Document which, bool& agreed,
-                    Events& out) {
+                    bool& show_error, Events& out) {
     text(core::tr(texts::form::document_title, {{"title", doc.title}, {"version", doc.version}}));
     const std::string id = "doc-" + doc.version + (which == core::Document::terms ? "-t" : "-p");
     ImGui::BeginChild(id.c_str(), ImVec2{0, ImGui::GetFontSize() * 7.0f}, ImGuiChildFlags_Borders);
     text(doc.text);
-    // The scroll range is known only once the text was laid out (not on the
-    // box's first frame, when a long text still looks as if it fitted).
-    const bool at_end = !ImGui::IsWindowAppearing() && ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1.0f;
+    const bool scrolled_to_end = ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1.0f;
+    const bool appearing = ImGui::IsWindowAppearing();
     ImGui::EndChild();
+    // Read to the end: scrolled to the end with the box's bottom on screen.
+    // The scroll range is known only once the text was laid out: not on the
+    // box's first frame, and not while the form had it scrolled out of view
+    // (a long text then looks as if it fitted), hence also the frame before.
+    const float bottom = ImGui::GetItemRectMax().y;
+    const ImDrawList* draw = ImGui::GetWindowDrawList();
+    const bool end_on_screen = bottom <= draw->GetClipRectMax().y + 1.0f && bottom > draw->GetClipRectMin().y;
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID seen_key = ImGui::GetID((id + "-end-on-screen").c_str());
+    const bool at_end = end_on_screen && storage->GetBool(seen_key) && !appearing && scrolled_to_end;
+    storage->SetBool(seen_key, end_on_screen);
     frame_record().control(doc.title, true);  // UI scripts scroll it by its title
     const bool enabled = core::agreement_enabled(state, which);
     if (at_end && !enabled) {
@@ -31,14 +44,15 @@ void agreement_text(const core::State& state, const core::TermsText& doc, core::
     checkbox(label, agreed, enabled);
     if (!enabled) text_muted(core::tr(texts::form::scroll_to_agree));
     const char* field = which == core::Document::terms ? "agree_terms" : "agree_privacy";
-    if (auto it = state.form_errors.find(field); it != state.form_errors.end())
+    if (auto it = state.form_errors.find(field); it != state.form_errors.end()) {
         error_text(it->second.message);
+        if (std::exchange(show_error, false)) ImGui::SetScrollHereY(0.7f);
+    }
 }
 
 }  // namespace
 
 void ApplicationFormView::draw(const core::State& state, Events& out) {
-    using core::Screen;
     if (!loaded_) {
         input_ = state.form;
         loaded_ = true;
@@ -47,19 +61,50 @@ void ApplicationFormView::draw(const core::State& state, Events& out) {
     message_banner(state, out);
     text(core::tr(texts::form::intro));
     // Fields on the left, the texts to agree to on the right: the whole form
-    // fits a 1024x720 window without scrolling.
-    const float footer = ImGui::GetFontSize() * 3.4f;
-    const float left_width = ImGui::GetContentRegionAvail().x * 0.46f;
-    ImGui::BeginChild("fields", ImVec2{left_width, -footer});
-    const auto& errors = state.form_errors;
-    // A field with its label and the example shown while it is empty.
+    // fits a 1024x720 window without scrolling. A smaller window or larger
+    // text (800x600 at 150 %) gets one column that scrolls as a whole, as two
+    // columns would leave each a strip.
     // Errors new to this view (確認画面へ here, or the service's answer after
     // S06 sent the form back), or the same ones again after another 確認画面へ
-    // (whose Enter left the field): typing goes to the first wrong field.
+    // (whose Enter left the field): typing goes to the first wrong field, or
+    // the first unticked agreement's message is scrolled into view.
+    const auto& errors = state.form_errors;
+    bool show_agreement_error = false;
     if (!errors.empty() && (errors != errors_seen_ || std::exchange(reviewed_, false)))
-        focus_.request_first_error(
+        show_agreement_error = !focus_.request_first_error(
             errors, {"applicant_name", "applicant_kana", "email", "email_confirm", "phone", "office_number"});
     errors_seen_ = errors;
+    const float em = ImGui::GetFontSize();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const bool two_columns = avail.x >= em * 46.0f && avail.y >= em * 24.0f;
+    const float footer = em * 3.4f;
+    if (two_columns) ImGui::BeginChild("fields", ImVec2{avail.x * 0.46f, -footer});
+    draw_fields(state);
+    if (two_columns) {
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("agreements", ImVec2{0, -footer});
+    } else {
+        ImGui::Spacing();
+    }
+    draw_agreements(state, show_agreement_error, out);
+    if (two_columns) ImGui::EndChild();
+    ImGui::Separator();
+    // Enter submits the form to the review (S06 itself needs a deliberate press:
+    // an application cannot be cancelled).
+    const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter);
+    if ((primary_button(core::tr(texts::form::to_confirm), state.terms.has_value()) ||
+         (enter && state.terms))) {
+        out.push_back(core::event::ReviewApplication{input_});
+        reviewed_ = true;
+    }
+    ImGui::SameLine();
+    if (button(core::tr(texts::form::back))) out.push_back(core::event::Back{});
+}
+
+void ApplicationFormView::draw_fields(const core::State& state) {
+    const auto& errors = state.form_errors;
+    // A field with its label and the example shown while it is empty.
     auto field = [&](core::TextKey label, std::string& value, const char* name, core::TextKey hint) {
         focus_.before(name);
         input_field(core::tr(label), value, errors, name, 0, core::tr(hint).c_str(), 18);
@@ -73,30 +118,19 @@ void ApplicationFormView::draw(const core::State& state, Events& out) {
     field(texts::label::phone, input_.phone, "phone", texts::form::phone_hint);
     field(texts::label::office_number, input_.office_number, "office_number",
           texts::form::office_number_hint);
-    ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("agreements", ImVec2{0, -footer});
-    if (state.terms) {
-        input_.terms_version = state.terms->terms.version;
-        input_.privacy_version = state.terms->privacy.version;
-        agreement_text(state, state.terms->terms, core::Document::terms, input_.agree_terms, out);
-        ImGui::Spacing();
-        agreement_text(state, state.terms->privacy, core::Document::privacy, input_.agree_privacy, out);
-    } else {
+}
+
+void ApplicationFormView::draw_agreements(const core::State& state, bool show_error, Events& out) {
+    if (!state.terms) {
         waiting_indicator(state, core::tr(texts::form::loading_terms), out);
+        return;
     }
-    ImGui::EndChild();
-    ImGui::Separator();
-    // Enter submits the form to the review (S06 itself needs a deliberate press:
-    // an application cannot be cancelled).
-    const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter);
-    if ((primary_button(core::tr(texts::form::to_confirm), state.terms.has_value()) ||
-         (enter && state.terms))) {
-        out.push_back(core::event::ReviewApplication{input_});
-        reviewed_ = true;
-    }
-    ImGui::SameLine();
-    if (button(core::tr(texts::form::back))) out.push_back(core::event::Back{});
+    input_.terms_version = state.terms->terms.version;
+    input_.privacy_version = state.terms->privacy.version;
+    agreement_text(state, state.terms->terms, core::Document::terms, input_.agree_terms, show_error, out);
+    ImGui::Spacing();
+    agreement_text(state, state.terms->privacy, core::Document::privacy, input_.agree_privacy, show_error,
+                   out);
 }
 
 }  // namespace careplan::ui

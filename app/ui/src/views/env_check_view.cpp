@@ -108,9 +108,15 @@ void EnvCheckView::draw(const core::State& state, Events& out) {
         ImGui::SameLine();
         if (button(core::tr(texts::pc_check::show_steps))) out.push_back(core::event::OpenVersionNotice{});
     }
-    ImGui::BeginChild("report", ImVec2{0, -ImGui::GetFontSize() * 3.2f}, ImGuiChildFlags_Borders);
+    // The items in a box of their own above the buttons; on a small window or
+    // at a large text size, where that box would be a strip, they scroll
+    // with the screen instead.
+    const float footer = ImGui::GetFontSize() * 3.2f;
+    const bool boxed = ImGui::GetContentRegionAvail().y - footer >= ImGui::GetFontSize() * 12.0f;
+    if (boxed) ImGui::BeginChild("report", ImVec2{0, -footer}, ImGuiChildFlags_Borders);
     for (const auto& item : report.items) report_item(state, item, out);
-    ImGui::EndChild();
+    if (boxed) ImGui::EndChild();
+    ImGui::Separator();
     if (button(core::tr(texts::pc_check::copy))) out.push_back(core::event::CopyText{report.text});
     ImGui::SameLine();
     if (button(core::tr(texts::pc_check::save)))

@@ -11,13 +11,21 @@ namespace careplan::ui {
 
 void TopBar::draw(const core::State& state, Events& out) {
     using core::Screen;
+    FlowRow row;  // the tabs and お知らせ, after the way back to S01 if shown
     if (state.session) {
+        // The office name wraps before ログアウト (a long name, large text).
+        const std::string logout = core::tr(texts::topbar::logout);
+        const float logout_x =
+            ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - button_width(logout);
         text_muted(core::tr(texts::topbar::office, {{"office_name", state.session->user.office_name},
-                                                    {"office_number", state.session->user.office_number}}));
-        ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.0f);
-        if (button(core::tr(texts::topbar::logout))) out.push_back(core::event::Logout{});
-    } else if (button(core::tr(texts::topbar::back_to_login))) {
-        out.push_back(core::event::Back{});
+                                                    {"office_number", state.session->user.office_number}}),
+                   logout_x - ImGui::GetFontSize());
+        ImGui::SameLine(logout_x);
+        if (button(logout)) out.push_back(core::event::Logout{});
+    } else {
+        const std::string back = core::tr(texts::topbar::back_to_login);
+        row.next(button_width(back));
+        if (button(back)) out.push_back(core::event::Back{});
     }
     const auto current_tab = core::tab_of(state.screen);
     const Screen tabs_after_login[] = {Screen::license, Screen::apply, Screen::env_check, Screen::faq,
@@ -27,15 +35,19 @@ void TopBar::draw(const core::State& state, Events& out) {
             state.session || tab == Screen::env_check || tab == Screen::faq || tab == Screen::contact;
         if (!usable) continue;
         const bool active = current_tab == tab;
+        const std::string title = core::screen_title(tab);
+        row.next(button_width(title));
         if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        if (button(core::screen_title(tab))) out.push_back(core::event::SelectTab{tab});
+        if (button(title)) out.push_back(core::event::SelectTab{tab});
         if (active) ImGui::PopStyleColor();
-        ImGui::SameLine();
     }
-    if (button(core::tr(texts::common::notices))) out.push_back(core::event::OpenVersionNotice{});
-    ImGui::SameLine();
+    const std::string notices = core::tr(texts::common::notices);
+    row.next(button_width(notices));
+    if (button(notices)) out.push_back(core::event::OpenVersionNotice{});
     ImGui::PushFont(nullptr, small_font_px);
-    text_muted(std::string(core::top_screen_code));
+    const std::string code(core::top_screen_code);
+    row.next(ImGui::CalcTextSize(code.c_str()).x);
+    text_muted(code);
     ImGui::PopFont();
     ImGui::Separator();
 }
@@ -52,13 +64,17 @@ void screen_header(const core::State& state, core::Screen screen, Events& out) {
     // reads it out to the help desk. The ガイド button at the far right, a
     // clear gap after it, so that the code reads on its own (eye and OCR).
     const std::string guide = core::tr(texts::guide::button);
-    const ImGuiStyle& style = ImGui::GetStyle();
     const float em = ImGui::GetFontSize();
-    const float button_width = ImGui::CalcTextSize(guide.c_str()).x + style.FramePadding.x * 2;
-    ImGui::SameLine(right_edge - button_width - em * 1.5f - ImGui::CalcTextSize(tag.c_str()).x);
+    const float guide_x = right_edge - button_width(guide);
+    const float tag_x = guide_x - em * 1.5f - ImGui::CalcTextSize(tag.c_str()).x;
+    // Below the title when the window is too narrow for both on one line.
+    if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetScrollX() + em <= tag_x)
+        ImGui::SameLine(tag_x);
+    else
+        ImGui::SetCursorPosX(tag_x);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tag.c_str());
-    ImGui::SameLine(right_edge - button_width);
+    ImGui::SameLine(guide_x);
     if (state.guide_on) ImGui::PushStyleColor(ImGuiCol_Button, colors().guide_soft);
     if (button(guide)) out.push_back(core::event::ToggleGuide{});
     if (state.guide_on) ImGui::PopStyleColor();

@@ -2,6 +2,7 @@
 
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <utility>
@@ -69,7 +70,10 @@ void FlowRow::next(float width) {
 bool input_field(std::string_view label, std::string& value, const core::FieldErrors& errors,
                  std::string_view field, ImGuiInputTextFlags flags, const char* hint, float width_em) {
     text(label);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * width_em);
+    // Wide enough for its example, but not past the right edge.
+    float width = ImGui::GetFontSize() * width_em;
+    if (hint) width = std::max(width, ImGui::CalcTextSize(hint).x + ImGui::GetStyle().FramePadding.x * 2);
+    ImGui::SetNextItemWidth(std::min(width, ImGui::GetContentRegionAvail().x));
     const std::string id = "##" + std::string(field);
     const bool changed = hint ? ImGui::InputTextWithHint(id.c_str(), hint, &value, flags)
                               : ImGui::InputText(id.c_str(), &value, flags);

@@ -107,7 +107,7 @@ void ApplicationFormView::draw_fields(const core::State& state) {
     // A field with its label and the example shown while it is empty.
     auto field = [&](core::TextKey label, std::string& value, const char* name, core::TextKey hint) {
         focus_.before(name);
-        input_field(core::tr(label), value, errors, name, 0, core::tr(hint).c_str(), 18);
+        input_field(core::tr(label), value, errors, name, 0, core::tr(hint).c_str(), 24);
     };
     field(texts::label::applicant_name, input_.applicant_name, "applicant_name",
           texts::form::applicant_name_hint);

@@ -21,7 +21,6 @@
 //   content-scale 2          as if the screen's scale became 200 %, until the client follows
 //   move-window DX DY        moves the window by DX, DY screen pixels (the IME's windows follow)
 //   window-size 800x600      resize the window (not below the client's minimum), until laid out
-//   wait-file NAME           until that file exists (a test changes the system meanwhile)
 //   settings-changed         as if Windows announced changed settings (WM_SETTINGCHANGE)
 //   minimize 2               minimise the window for 2 s and restore it; fails if it was not
 //                            minimised or if any frame was drawn meanwhile

@@ -44,7 +44,8 @@ void agreement_text(const core::State& state, const core::TermsText& doc, core::
     checkbox(label, agreed, enabled);
     if (!enabled) text_muted(core::tr(texts::form::scroll_to_agree));
     const char* field = which == core::Document::terms ? "agree_terms" : "agree_privacy";
-    if (auto it = state.form_errors.find(field); it != state.form_errors.end()) {
+    // Its message goes once the box is ticked: it asked for nothing else.
+    if (auto it = state.form_errors.find(field); it != state.form_errors.end() && !agreed) {
         error_text(it->second.message);
         if (std::exchange(show_error, false)) ImGui::SetScrollHereY(0.7f);
     }

@@ -80,7 +80,7 @@ void UiScriptPlayer::fail(const std::string& why) {
 
 // Moves the mouse to the middle of a control; false while it is not shown
 // (or, failing the script, when it is shown but cannot be used).
-bool UiScriptPlayer::point_at(const std::string& label) {
+bool UiScriptPlayer::point_at(const std::string& label, bool whole) {
     const SeenControl* control = frame_record().find_control(label);
     if (!control) return false;
     if (!control->enabled) {
@@ -91,12 +91,18 @@ bool UiScriptPlayer::point_at(const std::string& label) {
     const float y = (control->min.y + control->max.y) / 2;
     const float top = std::max(0.0f, control->visible_min.y);
     const float bottom = std::min(io.DisplaySize.y, control->visible_max.y);
-    if (y < top || y > bottom) {
+    // Its middle in view, or all of it when asked and it fits.
+    const bool fits = control->max.y - control->min.y <= bottom - top;
+    const float above = whole && fits ? control->min.y : y;
+    const float below = whole && fits ? control->max.y : y;
+    if (above < top || below > bottom) {
         // Scrolled out of its window, as a user would: turn the wheel over the
         // window's scroll bar (not over a box inside it that would take the
         // wheel itself) and look again.
         io.AddMousePosEvent(control->visible_max.x + ImGui::GetStyle().ScrollbarSize / 2, (top + bottom) / 2);
-        io.AddMouseWheelEvent(0, y < top ? 2.0f : -2.0f);
+        // Short turns to bring a whole box in, so as not to overshoot past it.
+        const float notches = whole ? 0.5f : 2.0f;
+        io.AddMouseWheelEvent(0, above < top ? notches : -notches);
         settle_frames_ = frames_after_input;  // look again once the scrolled frame was recorded
         return false;
     }
@@ -133,7 +139,7 @@ bool UiScriptPlayer::run_step(const ScriptStep& step) {
         return true;
     }
     if (step.command == "scroll") {
-        if (!point_at(arg)) return false;
+        if (!point_at(arg, true)) return false;  // its end must be on screen to count as read
         ImGui::GetIO().AddMouseWheelEvent(0, -1000);
         return true;
     }

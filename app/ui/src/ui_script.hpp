@@ -53,7 +53,7 @@ class UiScriptPlayer {
     bool run_step(const ScriptStep& step);  // true when the step is done
     bool click(const std::string& label);
     bool minimize_step(int seconds);
-    bool point_at(const std::string& label);
+    bool point_at(const std::string& label, bool whole = false);
     void fail(const std::string& why);
     std::string shown_texts() const;
 

@@ -1,4 +1,5 @@
 #include <imgui.h>
+#include <imgui_internal.h>  // ScrollToRect: through the screen as well
 
 #include <utility>
 
@@ -42,12 +43,17 @@ void agreement_text(const core::State& state, const core::TermsText& doc, core::
     }
     const std::string label = core::tr(texts::form::agree, {{"title", doc.title}});
     checkbox(label, agreed, enabled);
+    const ImVec2 checkbox_top = ImGui::GetItemRectMin();
     if (!enabled) text_muted(core::tr(texts::form::scroll_to_agree));
     const char* field = which == core::Document::terms ? "agree_terms" : "agree_privacy";
     // Its message goes once the box is ticked: it asked for nothing else.
     if (auto it = state.form_errors.find(field); it != state.form_errors.end() && !agreed) {
         error_text(it->second.message);
-        if (std::exchange(show_error, false)) ImGui::SetScrollHereY(0.7f);
+        // The checkbox and its message into view, in their box and (in one
+        // column) in the screen around it.
+        if (std::exchange(show_error, false))
+            ImGui::ScrollToRect(ImGui::GetCurrentWindow(), ImRect{checkbox_top, ImGui::GetItemRectMax()},
+                                ImGuiScrollFlags_KeepVisibleEdgeY);
     }
 }
 
@@ -61,10 +67,6 @@ void ApplicationFormView::draw(const core::State& state, Events& out) {
     screen_header(state, core::Screen::application_form, out);
     message_banner(state, out);
     text(core::tr(texts::form::intro));
-    // Fields on the left, the texts to agree to on the right: the whole form
-    // fits a 1024x720 window without scrolling. A smaller window or larger
-    // text (800x600 at 150 %) gets one column that scrolls as a whole, as two
-    // columns would leave each a strip.
     // Errors new to this view (確認画面へ here, or the service's answer after
     // S06 sent the form back), or the same ones again after another 確認画面へ
     // (whose Enter left the field): typing goes to the first wrong field, or
@@ -75,21 +77,25 @@ void ApplicationFormView::draw(const core::State& state, Events& out) {
         show_agreement_error = !focus_.request_first_error(
             errors, {"applicant_name", "applicant_kana", "email", "email_confirm", "phone", "office_number"});
     errors_seen_ = errors;
+    // Fields on the left, the texts to agree to on the right: the whole form
+    // fits a 1024x720 window without scrolling. A smaller window or larger
+    // text (800x600 at 150 %) gets one column that scrolls as a whole, as two
+    // columns would leave each a strip. Both layouts use the same two boxes
+    // (in one column as tall as their content), so that a zoom or a resize
+    // across the line keeps the field being typed in.
     const float em = ImGui::GetFontSize();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const bool two_columns = avail.x >= em * 46.0f && avail.y >= em * 24.0f;
+    const bool two_columns = avail.x >= em * 46.0f && avail.y >= em * 20.0f;
     const float footer = em * 3.4f;
-    if (two_columns) ImGui::BeginChild("fields", ImVec2{avail.x * 0.46f, -footer});
+    const ImVec2 box = two_columns ? ImVec2{0, -footer} : ImVec2{0, 0};
+    const ImGuiChildFlags flow = two_columns ? ImGuiChildFlags_None : ImGuiChildFlags_AutoResizeY;
+    ImGui::BeginChild("fields", two_columns ? ImVec2{avail.x * 0.46f, -footer} : box, flow);
     draw_fields(state);
-    if (two_columns) {
-        ImGui::EndChild();
-        ImGui::SameLine();
-        ImGui::BeginChild("agreements", ImVec2{0, -footer});
-    } else {
-        ImGui::Spacing();
-    }
+    ImGui::EndChild();
+    if (two_columns) ImGui::SameLine();
+    ImGui::BeginChild("agreements", box, flow);
     draw_agreements(state, show_agreement_error, out);
-    if (two_columns) ImGui::EndChild();
+    ImGui::EndChild();
     ImGui::Separator();
     // Enter submits the form to the review (S06 itself needs a deliberate press:
     // an application cannot be cancelled).

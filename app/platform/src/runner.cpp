@@ -196,6 +196,10 @@ void show_startup_error(core::TextKey message) {
 
 int run(const RunnerOptions& options, const RunnerCallbacks& callbacks, RunInfo* info) {
     if (!glfwInit()) {
+        // GLFW's reason, for the tests' logs and whoever starts it from a console.
+        const char* reason = nullptr;
+        glfwGetError(&reason);
+        std::fprintf(stderr, "glfwInit failed: %s\n", reason ? reason : "no reason given");
         show_startup_error(texts::startup::no_window_system);
         return 3;
     }

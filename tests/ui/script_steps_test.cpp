@@ -27,6 +27,18 @@ TEST_CASE("a script's steps keep their line, label and typed text") {
     CHECK((*steps)[2] == ScriptStep{5, "wait-idle", "", ""});
 }
 
+TEST_CASE("a label is split from its text at the first '=' with white space on both sides") {
+    std::string error;
+    // A tab counts as white space: the label is "a", not "a =" (which,
+    // written back as "a = = x", would read as "a" and "= x").
+    const auto steps = parse_ui_script("type a =\t = x\npaste b\t=\ty\n", error);
+    REQUIRE(steps);
+    REQUIRE(steps->size() == 2);
+    CHECK((*steps)[0] == ScriptStep{1, "type", "a", " = x"});
+    CHECK((*steps)[1] == ScriptStep{2, "paste", "b", "y"});
+    CHECK_FALSE(mistake_in("type a=b\n").empty());
+}
+
 TEST_CASE("a script's mistakes name their line") {
     CHECK(mistake_in("click OK\njump there\n").starts_with("2"));
     CHECK(mistake_in("click\n").starts_with("1"));

@@ -6,9 +6,9 @@
 
 namespace careplan::core {
 
-namespace {
-
 bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+namespace {
 
 constexpr char32_t replacement_character = 0xFFFD;
 

@@ -36,6 +36,17 @@ constexpr std::array<std::pair<std::string_view, ScriptKey>, 10> key_names{{
     {"Ctrl+V", ScriptKey::ctrl_v},
 }};
 
+// Where "LABEL = TEXT" is split: the first '=' with white space on both
+// sides (labels may hold spaces). Any white space counts, not only ' ', so
+// that a label, once trimmed, cannot end in a separator of its own ("a =\t"
+// before " = x"), and the step written back as "LABEL = TEXT" reads the same.
+std::size_t text_separator(std::string_view rest) {
+    for (std::size_t i = 1; i + 1 < rest.size(); ++i)
+        if (rest[i] == '=' && core::is_ascii_space(rest[i - 1]) && core::is_ascii_space(rest[i + 1]))
+            return i;
+    return std::string_view::npos;
+}
+
 // The step of one line that is neither blank nor a comment; on a mistake,
 // nothing and the message.
 std::optional<ScriptStep> parse_step(const std::string& line, int line_no, std::string& error) {
@@ -50,10 +61,9 @@ std::optional<ScriptStep> parse_step(const std::string& line, int line_no, std::
         return std::nullopt;
     };
     if (step.command == "type" || step.command == "paste") {
-        // Labels may hold spaces, so " = " separates the label from the text.
-        const auto eq = rest.find(" = ");
+        const auto eq = text_separator(rest);
         if (eq == std::string::npos) return mistake(texts::client::script::type_form);
-        step.text = rest.substr(eq + 3);
+        step.text = rest.substr(eq + 2);
         rest = std::string(core::trim(rest.substr(0, eq)));
     }
     step.argument = rest;

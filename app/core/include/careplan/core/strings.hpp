@@ -7,8 +7,10 @@
 
 namespace careplan::core {
 
-// `text` without leading and trailing ASCII white space (space, tab, CR, LF,
-// vertical tab, form feed).
+// Space, tab, CR, LF, vertical tab or form feed.
+bool is_ascii_space(char c);
+
+// `text` without leading and trailing ASCII white space (is_ascii_space).
 std::string_view trim(std::string_view text);
 
 char to_lower_ascii(char c);

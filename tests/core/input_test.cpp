@@ -199,6 +199,51 @@ TEST_CASE("validate_application reports every bad field at once", "[input]") {
     }
 }
 
+TEST_CASE("standing_errors: a corrected field's error goes, others wait for the review", "[input]") {
+    ApplicationInput reviewed = valid_application();
+    reviewed.phone = "03-1234";
+    reviewed.email_confirm = "jiro@example.jp";
+    reviewed.agree_terms = false;
+    const FieldErrors errors = validate_application(reviewed, true);
+    REQUIRE(errors.size() == 3);
+
+    // Nothing typed since the review: every error stands.
+    CHECK(standing_errors(errors, reviewed, reviewed) == errors);
+
+    ApplicationInput typed = reviewed;
+    typed.phone = "03-1234-5678";
+    typed.applicant_name = "";  // wrong now, but no error appears before the review
+    CHECK(standing_errors(errors, reviewed, typed).size() == 2);
+    CHECK_FALSE(standing_errors(errors, reviewed, typed).contains("phone"));
+    CHECK_FALSE(standing_errors(errors, reviewed, typed).contains("applicant_name"));
+
+    // Changed but still wrong: the error stands (with the review's message).
+    typed.phone = "03-1234-56";
+    CHECK(standing_errors(errors, reviewed, typed).at("phone") == errors.at("phone"));
+    // Typed in full width: judged as normalised, so this is right.
+    typed.phone = "０３－１２３４－５６７８";
+    CHECK_FALSE(standing_errors(errors, reviewed, typed).contains("phone"));
+
+    // The e-mail made equal to its confirmation settles the mismatch too.
+    typed.email = "jiro@example.jp";
+    CHECK_FALSE(standing_errors(errors, reviewed, typed).contains("email_confirm"));
+
+    // Ticking the box answers its error.
+    typed.agree_terms = true;
+    CHECK(standing_errors(errors, reviewed, typed).empty());
+}
+
+TEST_CASE("standing_errors: the service's error on an unchanged field stands", "[input]") {
+    // The service refused an office number that passes the client's check.
+    const ApplicationInput reviewed = valid_application();
+    const FieldErrors service{{"office_number", {"INVALID_FORMAT", "unknown office"}}};
+    ApplicationInput typed = reviewed;
+    typed.applicant_name = "山田 花子";
+    CHECK(standing_errors(service, reviewed, typed) == service);
+    typed.office_number = "1370000002";
+    CHECK(standing_errors(service, reviewed, typed).empty());
+}
+
 TEST_CASE("user IDs are masked for logs and support reports", "[input]") {
     CHECK(mask_user_id("KJ00000001") == "KJ******01");
     CHECK(mask_user_id("KJ12") == "KJ**");

@@ -4,6 +4,7 @@
 // address, a phone number or an office number is judged the same way, with
 // the same message, wherever it is typed.
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 
 #include "careplan/core/input.hpp"
 #include "careplan/core/text.hpp"
+#include "careplan/core/text_keys.hpp"
 
 namespace careplan::core::field_rules {
 
@@ -32,6 +34,22 @@ std::optional<FieldError> office_number_error(std::string_view number);
 
 // Adds the error of `field`, if there is one.
 void put(FieldErrors& errors, std::string_view field, std::optional<FieldError> found);
+
+// The text fields of 申請情報入力 (S05) in the order the form shows them,
+// with their labels.
+struct ApplicationField {
+    const char* name;  // as in FieldErrors
+    TextKey label;
+    std::string ApplicationInput::*value;
+};
+inline const std::array<ApplicationField, 6> application_fields{{
+    {"applicant_name", texts::label::applicant_name, &ApplicationInput::applicant_name},
+    {"applicant_kana", texts::label::applicant_kana, &ApplicationInput::applicant_kana},
+    {"email", texts::label::email, &ApplicationInput::email},
+    {"email_confirm", texts::form::email_confirm, &ApplicationInput::email_confirm},
+    {"phone", texts::label::phone, &ApplicationInput::phone},
+    {"office_number", texts::label::office_number, &ApplicationInput::office_number},
+}};
 
 // normalize_ascii_field, with the hyphen-like characters people type in phone
 // numbers (ー, －, ‐, ―, −) made '-'.

@@ -5,25 +5,11 @@
 
 #include "careplan/core/date.hpp"
 #include "careplan/core/text_keys.hpp"
+#include "field_rules.hpp"
 #include "utf8.hpp"
 
 namespace careplan::core {
 namespace {
-
-// The S05 fields in the order the form shows them, with their labels.
-struct FormField {
-    const char* name;  // as in FieldErrors
-    TextKey label;
-    std::string ApplicationInput::*value;
-};
-const std::array<FormField, 6> form_fields{{
-    {"applicant_name", texts::label::applicant_name, &ApplicationInput::applicant_name},
-    {"applicant_kana", texts::label::applicant_kana, &ApplicationInput::applicant_kana},
-    {"email", texts::label::email, &ApplicationInput::email},
-    {"email_confirm", texts::form::email_confirm, &ApplicationInput::email_confirm},
-    {"phone", texts::label::phone, &ApplicationInput::phone},
-    {"office_number", texts::label::office_number, &ApplicationInput::office_number},
-}};
 
 // The fields of S10's 問い合わせフォーム to fill in, in the order the form
 // shows them (the office number only before login), with their labels.
@@ -72,7 +58,7 @@ std::vector<std::string> labels_on(const State& s) {
         case Screen::apply: return {tr(texts::apply::submit)};
         case Screen::application_form: {
             std::vector<std::string> labels;
-            for (const auto& field : form_fields) labels.push_back(tr(field.label));
+            for (const auto& field : field_rules::application_fields) labels.push_back(tr(field.label));
             if (s.terms) {
                 for (const TermsText* doc : {&s.terms->terms, &s.terms->privacy}) {
                     labels.push_back(doc->title);
@@ -162,7 +148,7 @@ GuideHint apply_hint(const State& s) {
 // agree to, then the review.
 GuideHint form_hint(const State& s, const GuideDraft& draft) {
     const FieldErrors errors = validate_application(normalize_application(draft.form), true);
-    for (const auto& field : form_fields) {
+    for (const auto& field : field_rules::application_fields) {
         const auto error = errors.find(field.name);
         if (error == errors.end()) continue;
         const std::string label = tr(field.label);

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <array>
 #include <optional>
+#include <set>
 
 #include "careplan/core/strings.hpp"
 #include "careplan/core/text_keys.hpp"
@@ -319,6 +320,22 @@ FieldErrors validate_application(const ApplicationInput& input, bool check_email
     put(errors, "agree_terms", agreement_error(input.agree_terms, texts::field::terms));
     put(errors, "agree_privacy", agreement_error(input.agree_privacy, texts::field::privacy));
     return errors;
+}
+
+FieldErrors standing_errors(const FieldErrors& errors, const ApplicationInput& reviewed,
+                            const ApplicationInput& typed) {
+    const ApplicationInput now = normalize_application(typed);
+    const FieldErrors failing = validate_application(now, true);
+    std::set<std::string> changed;
+    for (const auto& field : field_rules::application_fields)
+        if (now.*field.value != reviewed.*field.value) changed.insert(field.name);
+    if (changed.contains("email")) changed.insert("email_confirm");
+    if (now.agree_terms != reviewed.agree_terms) changed.insert("agree_terms");
+    if (now.agree_privacy != reviewed.agree_privacy) changed.insert("agree_privacy");
+    FieldErrors standing;
+    for (const auto& [field, error] : errors)
+        if (!changed.contains(field) || failing.contains(field)) standing.emplace(field, error);
+    return standing;
 }
 
 std::string mask_user_id(std::string_view user_id) {

@@ -1,6 +1,7 @@
 #include "ui_script.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // the input queue, to wait until it is empty
 
 #include <algorithm>
 #include <cstdio>
@@ -247,6 +248,11 @@ bool UiScriptPlayer::minimize_step(int seconds) {
 
 void UiScriptPlayer::after_frame() {
     if (finished_) return;
+    // ImGui hands queued input to the frames a little at a time (a click, the
+    // keys of Ctrl+A, then the typed text): the settling frames count from
+    // when all of it was taken, or the next step would read a layout that
+    // the input is still changing (a message gone under a corrected field).
+    if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) return;
     if (settle_frames_ > 0) {
         --settle_frames_;
         return;

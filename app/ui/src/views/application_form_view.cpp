@@ -14,9 +14,9 @@ namespace {
 
 // A text to agree to, in a scrollable box; reported as read once its end was
 // on screen, which is what unlocks its checkbox. `show_error` scrolls its
-// error (if any) into view, and is used up by that.
-void agreement_text(const core::State& state, const core::TermsText& doc, core::Document which, bool& agreed,
-                    bool& show_error, Events& out) {
+// error (if any, of `errors`) into view, and is used up by that.
+void agreement_text(const core::State& state, const core::FieldErrors& errors, const core::TermsText& doc,
+                    core::Document which, bool& agreed, bool& show_error, Events& out) {
     text(core::tr(texts::form::document_title, {{"title", doc.title}, {"version", doc.version}}));
     const std::string id = "doc-" + doc.version + (which == core::Document::terms ? "-t" : "-p");
     ImGui::BeginChild(id.c_str(), ImVec2{0, ImGui::GetFontSize() * 7.0f}, ImGuiChildFlags_Borders);
@@ -46,8 +46,7 @@ void agreement_text(const core::State& state, const core::TermsText& doc, core::
     const ImVec2 checkbox_top = ImGui::GetItemRectMin();
     if (!enabled) text_muted(core::tr(texts::form::scroll_to_agree));
     const char* field = which == core::Document::terms ? "agree_terms" : "agree_privacy";
-    // Its message goes once the box is ticked: it asked for nothing else.
-    if (auto it = state.form_errors.find(field); it != state.form_errors.end() && !agreed) {
+    if (auto it = errors.find(field); it != errors.end()) {
         error_text(it->second.message);
         // The checkbox and its message into view, in their box and (in one
         // column) in the screen around it.
@@ -90,11 +89,13 @@ void ApplicationFormView::draw(const core::State& state, Events& out) {
     const ImVec2 box = two_columns ? ImVec2{0, -footer} : ImVec2{0, 0};
     const ImGuiChildFlags flow = two_columns ? ImGuiChildFlags_None : ImGuiChildFlags_AutoResizeY;
     ImGui::BeginChild("fields", two_columns ? ImVec2{avail.x * 0.46f, -footer} : box, flow);
-    draw_fields(state);
+    // A corrected field's message goes at once; new ones wait for the review.
+    const core::FieldErrors standing = core::standing_errors(errors, state.form, input_);
+    draw_fields(standing);
     ImGui::EndChild();
     if (two_columns) ImGui::SameLine();
     ImGui::BeginChild("agreements", box, flow);
-    draw_agreements(state, show_agreement_error, out);
+    draw_agreements(state, standing, show_agreement_error, out);
     ImGui::EndChild();
     ImGui::Separator();
     // Enter submits the form to the review (S06 itself needs a deliberate press:
@@ -109,8 +110,7 @@ void ApplicationFormView::draw(const core::State& state, Events& out) {
     if (button(core::tr(texts::form::back))) out.push_back(core::event::Back{});
 }
 
-void ApplicationFormView::draw_fields(const core::State& state) {
-    const auto& errors = state.form_errors;
+void ApplicationFormView::draw_fields(const core::FieldErrors& errors) {
     // A field with its label and the example shown while it is empty.
     auto field = [&](core::TextKey label, std::string& value, const char* name, core::TextKey hint) {
         focus_.before(name);
@@ -127,17 +127,19 @@ void ApplicationFormView::draw_fields(const core::State& state) {
           texts::form::office_number_hint);
 }
 
-void ApplicationFormView::draw_agreements(const core::State& state, bool show_error, Events& out) {
+void ApplicationFormView::draw_agreements(const core::State& state, const core::FieldErrors& errors,
+                                          bool show_error, Events& out) {
     if (!state.terms) {
         waiting_indicator(state, core::tr(texts::form::loading_terms), out);
         return;
     }
     input_.terms_version = state.terms->terms.version;
     input_.privacy_version = state.terms->privacy.version;
-    agreement_text(state, state.terms->terms, core::Document::terms, input_.agree_terms, show_error, out);
-    ImGui::Spacing();
-    agreement_text(state, state.terms->privacy, core::Document::privacy, input_.agree_privacy, show_error,
+    agreement_text(state, errors, state.terms->terms, core::Document::terms, input_.agree_terms, show_error,
                    out);
+    ImGui::Spacing();
+    agreement_text(state, errors, state.terms->privacy, core::Document::privacy, input_.agree_privacy,
+                   show_error, out);
 }
 
 }  // namespace careplan::ui

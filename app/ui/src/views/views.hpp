@@ -68,8 +68,9 @@ class ApplicationFormView {  // S05
     const core::ApplicationInput& draft() const { return input_; }
 
   private:
-    void draw_fields(const core::State& state);
-    void draw_agreements(const core::State& state, bool show_error, Events& out);
+    void draw_fields(const core::FieldErrors& errors);
+    void draw_agreements(const core::State& state, const core::FieldErrors& errors, bool show_error,
+                         Events& out);
 
     core::ApplicationInput input_;
     bool loaded_ = false;

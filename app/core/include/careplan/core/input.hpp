@@ -141,6 +141,15 @@ ApplicationInput normalize_application(ApplicationInput input);
 // true. Every bad field gets one entry.
 FieldErrors validate_application(const ApplicationInput& input, bool check_email_confirm);
 
+// S05 between two reviews: which of the last review's errors (or the
+// service's) still stand while the form is being corrected. An error goes
+// once its field differs from what was reviewed and passes the check; a
+// change of the e-mail also re-judges its confirmation. No error appears
+// while typing: new ones wait for the next review. `reviewed` is
+// normalised, `typed` as typed.
+FieldErrors standing_errors(const FieldErrors& errors, const ApplicationInput& reviewed,
+                            const ApplicationInput& typed);
+
 // An address of the shape validate_application accepts for email (the
 // service's --smtp-from is checked the same way).
 bool is_email_address(std::string_view text);

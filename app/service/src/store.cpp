@@ -1,6 +1,8 @@
 #include "careplan/service/store.hpp"
 
+#include <chrono>
 #include <stdexcept>
+#include <thread>
 
 #include <sqlite3.h>
 
@@ -194,12 +196,30 @@ int read_user_version(sql::Db& db) {
     return static_cast<int>(s.int64(0));
 }
 
+constexpr std::chrono::milliseconds busy_timeout{5000};
+
+// Turning a new file to WAL takes its lock without SQLite's busy handler: a
+// second Store opened at the same moment (admin commands run in parallel) got
+// "database is locked" at once. It waits here as long as the busy timeout.
+void use_write_ahead_log(sql::Db& db) {
+    const auto give_up = std::chrono::steady_clock::now() + busy_timeout;
+    for (;;) {
+        try {
+            db.exec("PRAGMA journal_mode = WAL");
+            return;
+        } catch (const sql::Error& e) {
+            if ((e.code() & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() >= give_up) throw;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+}
+
 }  // namespace
 
 Store::Store(const std::string& path) : db_(std::make_unique<sql::Db>(path)) {
-    sqlite3_busy_timeout(db_->handle(), 5000);
+    sqlite3_busy_timeout(db_->handle(), static_cast<int>(busy_timeout.count()));
     db_->exec("PRAGMA foreign_keys = ON");
-    db_->exec("PRAGMA journal_mode = WAL");
+    use_write_ahead_log(*db_);
     db_->exec("PRAGMA synchronous = FULL");
     migrate();
 }

@@ -23,6 +23,11 @@ bool Error::is_storage_fault() const noexcept {
 }
 
 Db::Db(const std::string& path) {
+    // sqlite3_open initialises the library on first use behind an unlocked
+    // check of a global; Stores opened at once by several threads raced there
+    // (ThreadSanitizer). A function-local static runs it exactly once.
+    static const int initialised = sqlite3_initialize();
+    if (initialised != SQLITE_OK) fail(nullptr, initialised);
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {

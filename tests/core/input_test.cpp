@@ -244,6 +244,24 @@ TEST_CASE("standing_errors: the service's error on an unchanged field stands", "
     CHECK(standing_errors(service, reviewed, typed).empty());
 }
 
+TEST_CASE("standing_errors on S01: the ID's error goes once the ID is right, the password's once typed",
+          "[input]") {
+    // ログイン with a short ID and no password; the screen then empties the password.
+    const LoginInput sent = normalize_login({"KJ0000", ""});
+    const FieldErrors errors = validate_login(sent);
+    REQUIRE(errors.size() == 2);
+    const LoginInput checked{sent.user_id, ""};
+    CHECK(standing_errors(errors, checked, checked) == errors);
+
+    CHECK(standing_errors(errors, checked, {"KJ00000", ""}) == errors);  // still short
+    const FieldErrors standing = standing_errors(errors, checked, {"ＫＪ００００００01", ""});
+    CHECK(standing.size() == 1);
+    CHECK(standing.contains("password"));
+    CHECK(standing_errors(errors, checked, {"KJ00000001", "secret"}).empty());
+    // Only what the check found can go: a new wrong ID waits for ログイン.
+    CHECK(standing_errors({}, checked, {"x", ""}).empty());
+}
+
 TEST_CASE("user IDs are masked for logs and support reports", "[input]") {
     CHECK(mask_user_id("KJ00000001") == "KJ******01");
     CHECK(mask_user_id("KJ12") == "KJ**");

@@ -109,6 +109,42 @@ TEST_CASE("validate_inquiry names each bad field with a Japanese message", "[inq
     CHECK(validate_inquiry(normalize_inquiry(input), true).size() == 2);
 }
 
+TEST_CASE("standing_errors on S10: a corrected field's error goes, the rest wait", "[inquiry]") {
+    const InquiryInput checked;  // 送信内容を確認 on an empty form
+    const FieldErrors errors = validate_inquiry(checked, false);
+    REQUIRE(errors.size() == 4);
+    CHECK(standing_errors(errors, checked, checked, false) == errors);
+
+    InquiryInput typed = checked;
+    typed.category = InquiryCategory::login;
+    typed.message = "  ";  // changed, still empty once trimmed: its error stands
+    typed.phone = "12";    // wrong now, but nothing new appears before the next check
+    FieldErrors standing = standing_errors(errors, checked, typed, false);
+    CHECK(standing.size() == 3);
+    CHECK_FALSE(standing.contains("category"));
+    CHECK(standing.at("message") == errors.at("message"));
+    CHECK_FALSE(standing.contains("phone"));
+
+    typed.message = "ログインできません。";
+    typed.reply_email = "ｃａｒｅ＠ｅｘａｍｐｌｅ．ｊｐ";  // judged as normalised
+    typed.office_number = "137000000";                     // one digit short
+    standing = standing_errors(errors, checked, typed, false);
+    CHECK(standing.size() == 1);
+    CHECK(standing.contains("office_number"));
+    // Logged in, the office number is not asked: its old error goes once touched.
+    CHECK(standing_errors(errors, checked, typed, true).empty());
+}
+
+TEST_CASE("standing_errors on S10: the service's error stays until its field changes", "[inquiry]") {
+    const InquiryInput checked = valid_inquiry();
+    const FieldErrors service{{"reply_email", {"INVALID_FORMAT", "unknown domain"}}};
+    InquiryInput typed = checked;
+    typed.message += "\n追記です。";
+    CHECK(standing_errors(service, checked, typed, false) == service);
+    typed.reply_email = "office@example.jp";
+    CHECK(standing_errors(service, checked, typed, false).empty());
+}
+
 TEST_CASE("inquiry limits: 2000 characters of message, 16 KiB of attachment", "[inquiry]") {
     InquiryInput input = valid_inquiry();
     input.message = repeat("あ", max_inquiry_message_chars);  // 6000 bytes, 2000 code points

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -34,6 +35,13 @@ std::optional<FieldError> office_number_error(std::string_view number);
 
 // Adds the error of `field`, if there is one.
 void put(FieldErrors& errors, std::string_view field, std::optional<FieldError> found);
+
+// Between two checks of a form: the errors of the last check (or the
+// service's) that still stand. One goes once its field is among `changed`
+// and not among `failing` (the check of the form as it is now); nothing new
+// appears until the next check.
+FieldErrors keep_standing(const FieldErrors& errors, const std::set<std::string>& changed,
+                          const FieldErrors& failing);
 
 // The text fields of 申請情報入力 (S05) in the order the form shows them,
 // with their labels.

@@ -184,6 +184,14 @@ void put(FieldErrors& errors, std::string_view field, std::optional<FieldError> 
 
 std::string normalize_phone(std::string_view text) { return map_and_trim(text, phone_char); }
 
+FieldErrors keep_standing(const FieldErrors& errors, const std::set<std::string>& changed,
+                          const FieldErrors& failing) {
+    FieldErrors standing;
+    for (const auto& [field, error] : errors)
+        if (!changed.contains(field) || failing.contains(field)) standing.emplace(field, error);
+    return standing;
+}
+
 }  // namespace field_rules
 
 using namespace field_rules;
@@ -322,20 +330,25 @@ FieldErrors validate_application(const ApplicationInput& input, bool check_email
     return errors;
 }
 
+FieldErrors standing_errors(const FieldErrors& errors, const LoginInput& checked, const LoginInput& typed) {
+    const LoginInput now = normalize_login(typed);
+    std::set<std::string> changed;
+    if (now.user_id != normalize_login(checked).user_id) changed.insert("user_id");
+    if (now.password != checked.password) changed.insert("password");
+    return keep_standing(errors, changed, validate_login(now));
+}
+
 FieldErrors standing_errors(const FieldErrors& errors, const ApplicationInput& reviewed,
                             const ApplicationInput& typed) {
     const ApplicationInput now = normalize_application(typed);
-    const FieldErrors failing = validate_application(now, true);
+    const ApplicationInput then = normalize_application(reviewed);
     std::set<std::string> changed;
     for (const auto& field : field_rules::application_fields)
-        if (now.*field.value != reviewed.*field.value) changed.insert(field.name);
+        if (now.*field.value != then.*field.value) changed.insert(field.name);
     if (changed.contains("email")) changed.insert("email_confirm");
-    if (now.agree_terms != reviewed.agree_terms) changed.insert("agree_terms");
-    if (now.agree_privacy != reviewed.agree_privacy) changed.insert("agree_privacy");
-    FieldErrors standing;
-    for (const auto& [field, error] : errors)
-        if (!changed.contains(field) || failing.contains(field)) standing.emplace(field, error);
-    return standing;
+    if (now.agree_terms != then.agree_terms) changed.insert("agree_terms");
+    if (now.agree_privacy != then.agree_privacy) changed.insert("agree_privacy");
+    return keep_standing(errors, changed, validate_application(now, true));
 }
 
 std::string mask_user_id(std::string_view user_id) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 
 #include "careplan/core/text_keys.hpp"
 #include "field_rules.hpp"
@@ -120,6 +121,20 @@ FieldErrors validate_inquiry(const InquiryInput& input, bool logged_in) {
     if (!logged_in) put(errors, "office_number", office_number_error(input.office_number));
     put(errors, "attachment", attachment_error(input.attachment));
     return errors;
+}
+
+FieldErrors standing_errors(const FieldErrors& errors, const InquiryInput& checked, const InquiryInput& typed,
+                            bool logged_in) {
+    const InquiryInput now = normalize_inquiry(typed);
+    const InquiryInput then = normalize_inquiry(checked);
+    std::set<std::string> changed;
+    if (now.category != then.category) changed.insert("category");
+    if (now.message != then.message) changed.insert("message");
+    if (now.reply_email != then.reply_email) changed.insert("reply_email");
+    if (now.phone != then.phone) changed.insert("phone");
+    if (now.office_number != then.office_number) changed.insert("office_number");
+    if (now.attachment != then.attachment) changed.insert("attachment");
+    return keep_standing(errors, changed, validate_inquiry(now, logged_in));
 }
 
 }  // namespace careplan::core

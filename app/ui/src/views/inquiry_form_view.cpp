@@ -129,32 +129,36 @@ void InquiryFormView::draw_edit(const core::State& state, const std::string& cod
     if (!errors.empty() && (errors != errors_seen_ || std::exchange(reviewed_, false)))
         focus_.request_first_error(errors, {"category", "message", "reply_email", "phone", "office_number"});
     errors_seen_ = errors;
+    // A corrected field's message goes at once; new ones wait for the next check.
+    const core::FieldErrors standing =
+        core::standing_errors(errors, checked_, input_, state.session.has_value());
     text(core::tr(texts::inquiry_form::intro));
     ImGui::Spacing();
-    category_choice(input_.category, errors, focus_);
+    category_choice(input_.category, standing, focus_);
     ImGui::Spacing();
-    message_field(input_.message, errors, focus_);
+    message_field(input_.message, standing, focus_);
     focus_.before("reply_email");
-    input_field(core::tr(texts::inquiry::field::reply_email), input_.reply_email, errors, "reply_email", 0,
+    input_field(core::tr(texts::inquiry::field::reply_email), input_.reply_email, standing, "reply_email", 0,
                 core::tr(texts::inquiry_form::email_hint).c_str(), 22);
     focus_.before("phone");
-    input_field(core::tr(texts::inquiry_form::phone), input_.phone, errors, "phone", 0,
+    input_field(core::tr(texts::inquiry_form::phone), input_.phone, standing, "phone", 0,
                 core::tr(texts::inquiry_form::phone_hint).c_str(), 14);
     if (state.session) {
         text(core::tr(texts::inquiry_form::office_logged_in,
                       {{"office_number", state.session->user.office_number}}));
     } else {
         focus_.before("office_number");
-        input_field(core::tr(texts::label::office_number), input_.office_number, errors, "office_number", 0,
+        input_field(core::tr(texts::label::office_number), input_.office_number, standing, "office_number", 0,
                     core::tr(texts::inquiry_form::office_number_hint).c_str(), 12);
     }
     ImGui::Spacing();
     checkbox(core::tr(texts::inquiry_form::attach), attach_);
     text_muted(core::tr(texts::inquiry_form::attach_note));
-    field_error(errors, "attachment");
+    field_error(standing, "attachment");
     ImGui::Spacing();
     if (primary_button(core::tr(texts::inquiry_form::review))) {
         out.push_back(core::event::ReviewInquiry{to_send(state, code)});
+        checked_ = input_;
         reviewed_ = true;
     }
     failure_note(state);

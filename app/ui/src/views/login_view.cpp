@@ -52,12 +52,15 @@ void LoginView::draw(const core::State& state, const std::vector<DemoAccount>& d
             focus_ = state.login_errors.contains("user_id") ? Focus::user_id : Focus::password;
     }
     const Focus focus = std::exchange(focus_, Focus::none);
+    // The password was emptied at ログイン: what was checked is "" here.
+    const core::FieldErrors standing = core::standing_errors(
+        state.login_errors, core::LoginInput{state.login_user_id, ""}, core::LoginInput{user_id_, password_});
     if (focus == Focus::user_id) ImGui::SetKeyboardFocusHere();
-    input_field(core::tr(texts::login::user_id), user_id_, state.login_errors, "user_id", 0,
+    input_field(core::tr(texts::login::user_id), user_id_, standing, "user_id", 0,
                 core::tr(texts::login::user_id_hint).c_str());
     const ImGuiInputTextFlags secret = show_password_ ? 0 : ImGuiInputTextFlags_Password;
     if (focus == Focus::password) ImGui::SetKeyboardFocusHere();
-    input_field(core::tr(texts::login::password), password_, state.login_errors, "password", secret);
+    input_field(core::tr(texts::login::password), password_, standing, "password", secret);
     checkbox(core::tr(texts::login::show_password), show_password_);
 
     ImGui::Spacing();

@@ -131,6 +131,9 @@ class InquiryFormView {
     FieldFocus focus_;
     core::FieldErrors errors_seen_;
     bool reviewed_ = false;  // 送信内容を確認 was pressed; its errors take the focus
+    // The form as typed at the last 送信内容を確認 (without the attachment,
+    // like input_): a field changed since then loses its message once right.
+    core::InquiryInput checked_;
 };
 
 // What 「サポート情報を添付する」 attaches to an inquiry: the support report

@@ -108,6 +108,11 @@ LoginInput normalize_login(LoginInput input);
 // password: 1..128 bytes of valid UTF-8.
 FieldErrors validate_login(const LoginInput& input);
 
+// S01 between two ログイン: which of the last check's errors still stand (see
+// the S05 overload below). The screen empties the password at every ログイン,
+// so `checked.password` is "" and any typed password is a change.
+FieldErrors standing_errors(const FieldErrors& errors, const LoginInput& checked, const LoginInput& typed);
+
 // "KJ" + 8 digits, after normalisation: anything else typed into the ID field
 // (a password by mistake) is not an ID and is never shown or reported.
 bool is_valid_user_id(std::string_view text);
@@ -145,8 +150,8 @@ FieldErrors validate_application(const ApplicationInput& input, bool check_email
 // service's) still stand while the form is being corrected. An error goes
 // once its field differs from what was reviewed and passes the check; a
 // change of the e-mail also re-judges its confirmation. No error appears
-// while typing: new ones wait for the next review. `reviewed` is
-// normalised, `typed` as typed.
+// while typing: new ones wait for the next review. Both inputs as typed or
+// normalised (normalising twice changes nothing).
 FieldErrors standing_errors(const FieldErrors& errors, const ApplicationInput& reviewed,
                             const ApplicationInput& typed);
 

@@ -64,6 +64,13 @@ InquiryInput normalize_inquiry(InquiryInput input);
 // hold no control characters but line breaks and tabs.
 FieldErrors validate_inquiry(const InquiryInput& input, bool logged_in);
 
+// S10 between two 送信内容を確認: which of the last check's errors (or the
+// service's) still stand, by the rule of the S05 form (input.hpp): an error
+// goes once its field differs from `checked` and passes the check. Both
+// inputs as typed or normalised.
+FieldErrors standing_errors(const FieldErrors& errors, const InquiryInput& checked, const InquiryInput& typed,
+                            bool logged_in);
+
 // 201 of POST /api/v1/inquiries: {inquiry_id, received_at}.
 struct InquiryReceipt {
     std::string inquiry_id;   // 受付番号, "Q-261125-K7MP": short enough to read out on the phone

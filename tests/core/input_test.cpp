@@ -217,9 +217,12 @@ TEST_CASE("standing_errors: a corrected field's error goes, others wait for the 
     CHECK_FALSE(standing_errors(errors, reviewed, typed).contains("phone"));
     CHECK_FALSE(standing_errors(errors, reviewed, typed).contains("applicant_name"));
 
-    // Changed but still wrong: the error stands (with the review's message).
+    // Changed but still wrong: the error stands, saying what is wrong now.
     typed.phone = "03-1234-56";
     CHECK(standing_errors(errors, reviewed, typed).at("phone") == errors.at("phone"));
+    typed.phone = "";  // emptied: now missing rather than malformed
+    CHECK(errors.at("phone").code == "INVALID_FORMAT");
+    CHECK(standing_errors(errors, reviewed, typed).at("phone").code == "REQUIRED");
     // Typed in full width: judged as normalised, so this is right.
     typed.phone = "０３－１２３４－５６７８";
     CHECK_FALSE(standing_errors(errors, reviewed, typed).contains("phone"));

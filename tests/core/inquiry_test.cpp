@@ -125,6 +125,10 @@ TEST_CASE("standing_errors on S10: a corrected field's error goes, the rest wait
     CHECK(standing.at("message") == errors.at("message"));
     CHECK_FALSE(standing.contains("phone"));
 
+    // Typed but still wrong: the message says what is wrong now.
+    typed.reply_email = "care@example";
+    CHECK(standing_errors(errors, checked, typed, false).at("reply_email").code == "INVALID_FORMAT");
+
     typed.message = "ログインできません。";
     typed.reply_email = "ｃａｒｅ＠ｅｘａｍｐｌｅ．ｊｐ";  // judged as normalised
     typed.office_number = "137000000";                     // one digit short

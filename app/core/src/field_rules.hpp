@@ -38,8 +38,9 @@ void put(FieldErrors& errors, std::string_view field, std::optional<FieldError> 
 
 // Between two checks of a form: the errors of the last check (or the
 // service's) that still stand. One goes once its field is among `changed`
-// and not among `failing` (the check of the form as it is now); nothing new
-// appears until the next check.
+// and not among `failing` (the check of the form as it is now); a changed
+// field still failing shows what is wrong with it now. Nothing new appears
+// on a field without an error until the next check.
 FieldErrors keep_standing(const FieldErrors& errors, const std::set<std::string>& changed,
                           const FieldErrors& failing);
 

@@ -187,8 +187,13 @@ std::string normalize_phone(std::string_view text) { return map_and_trim(text, p
 FieldErrors keep_standing(const FieldErrors& errors, const std::set<std::string>& changed,
                           const FieldErrors& failing) {
     FieldErrors standing;
-    for (const auto& [field, error] : errors)
-        if (!changed.contains(field) || failing.contains(field)) standing.emplace(field, error);
+    for (const auto& [field, error] : errors) {
+        if (!changed.contains(field)) {
+            standing.emplace(field, error);
+        } else if (const auto now = failing.find(field); now != failing.end()) {
+            standing.emplace(field, now->second);  // "入力してください" no longer fits a typed field
+        }
+    }
     return standing;
 }
 

@@ -149,8 +149,9 @@ FieldErrors validate_application(const ApplicationInput& input, bool check_email
 // S05 between two reviews: which of the last review's errors (or the
 // service's) still stand while the form is being corrected. An error goes
 // once its field differs from what was reviewed and passes the check; a
-// change of the e-mail also re-judges its confirmation. No error appears
-// while typing: new ones wait for the next review. Both inputs as typed or
+// changed field that still fails shows its present error. A change of the
+// e-mail also re-judges its confirmation. No error appears on a field that
+// had none: new ones wait for the next review. Both inputs as typed or
 // normalised (normalising twice changes nothing).
 FieldErrors standing_errors(const FieldErrors& errors, const ApplicationInput& reviewed,
                             const ApplicationInput& typed);

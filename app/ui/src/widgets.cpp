@@ -1,5 +1,6 @@
 #include "widgets.hpp"
 
+#include <imgui_internal.h>  // CalcWrapWidthForPos: wrap where ImGui would
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 #include <utility>
 
 #include "automation.hpp"
+#include "careplan/core/line_breaking.hpp"
 #include "theme.hpp"
 
 namespace careplan::ui {
@@ -16,10 +18,17 @@ namespace {
 // ImGui IDs must be unique per window; the label a user sees need not be.
 std::string id_for(std::string_view label) { return std::string(label) + "##" + std::string(label); }
 
+// Wrapped at `wrap_x` (window-local; 0 for the right edge) by the rules of
+// Japanese line breaking, not ImGui's, which would start a line with 。.
 void wrapped(std::string_view s, float wrap_x = 0.0f) {
-    ImGui::PushTextWrapPos(wrap_x);
-    ImGui::TextUnformatted(s.data(), s.data() + s.size());
-    ImGui::PopTextWrapPos();
+    // The width ImGui itself would wrap at, measured in the font being drawn.
+    const float width = ImGui::CalcWrapWidthForPos(ImGui::GetCursorScreenPos(), wrap_x);
+    ImFontBaked* font = ImGui::GetFontBaked();
+    const float scale = ImGui::GetFontSize() / font->Size;
+    const std::string lines = core::break_lines(s, width, [font, scale](char32_t cp) {
+        return font->GetCharAdvance(static_cast<ImWchar>(cp)) * scale;
+    });
+    ImGui::TextUnformatted(lines.data(), lines.data() + lines.size());
     frame_record().text(s);
 }
 
